@@ -1,0 +1,73 @@
+package io.jenkins.plugins.databricksgit.cli;
+
+import io.jenkins.plugins.databricksgit.core.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand has: the shared environment, common options and its output. */
+abstract class AbstractCommand implements Callable<Integer> {
+    @ParentCommand
+    DatabricksGitCredentialCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    private Output output;
+
+    CliEnvironment environment() {
+        return root.environment();
+    }
+
+    Output output() {
+        if (output == null) {
+            output = new Output(
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    common.output == CommonOptions.Format.json);
+        }
+        return output;
+    }
+
+    /** Who pushes, as Databricks-side messages and waits name it; never a secret. */
+    String holder() {
+        CliEnvironment env = environment();
+        String pid = "pid " + ProcessHandle.current().pid();
+        if (env.get("BITBUCKET_BUILD_NUMBER") != null) {
+            return "databricks-git-credential in Bitbucket Pipelines build " + env.get("BITBUCKET_BUILD_NUMBER") + " ("
+                    + pid + ")";
+        }
+        if (env.get("GITHUB_RUN_ID") != null) {
+            return "databricks-git-credential in GitHub Actions run " + env.get("GITHUB_RUN_ID") + " (" + pid + ")";
+        }
+        return "databricks-git-credential (" + pid + ")";
+    }
+
+    static Map<String, Object> principalJson(Principal principal) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", principal.id());
+        json.put("applicationId", principal.applicationId());
+        json.put("displayName", principal.displayName());
+        json.put("servicePrincipal", principal.servicePrincipal());
+        return json;
+    }
+
+    static String describe(Principal principal) {
+        StringBuilder text = new StringBuilder();
+        text.append(principal.servicePrincipal() ? "service principal " : "user ");
+        text.append(principal.displayName() == null ? "(no name)" : principal.displayName());
+        text.append(" (");
+        if (principal.applicationId() != null) {
+            text.append(principal.applicationId()).append(", ");
+        }
+        text.append("id ").append(principal.id()).append(')');
+        return text.toString();
+    }
+}

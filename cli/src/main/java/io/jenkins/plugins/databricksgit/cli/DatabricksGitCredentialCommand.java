@@ -1,0 +1,134 @@
+package io.jenkins.plugins.databricksgit.cli;
+
+import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** The {@code databricks-git-credential} command: its subcommands share one environment and one engine. */
+@Command(
+        name = "databricks-git-credential",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        abbreviateSynopsis = true,
+        versionProvider = DatabricksGitCredentialCommand.Version.class,
+        description = "Gives a Databricks service principal a Bitbucket Cloud repository access token as its Git "
+                + "credential (provider bitbucketCloud, username x-token-auth).",
+        subcommands = {
+            PushCommand.class,
+            RemoveCommand.class,
+            ListCommand.class,
+            VerifyTokenCommand.class,
+            WhoamiCommand.class,
+            RunCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 ok, 1 failure, 2 usage or configuration, 3 authentication or permission,",
+            "4 not found, 5 conflict or wait timeout. See docs/cli.md."
+        })
+public final class DatabricksGitCredentialCommand implements Runnable {
+    private final CliEnvironment environment;
+    private GitCredentialEngine engine;
+
+    @Spec
+    CommandSpec spec;
+
+    DatabricksGitCredentialCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The configured command line: exit codes, one-line errors. */
+    public static CommandLine commandLine(CliEnvironment environment) {
+        CommandLine commandLine = new CommandLine(new DatabricksGitCredentialCommand(environment));
+        commandLine.setExecutionExceptionHandler(DatabricksGitCredentialCommand::handleExecutionException);
+        commandLine.setParameterExceptionHandler(DatabricksGitCredentialCommand::handleParameterException);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: push, remove, list, verify-token, whoami, run or demo");
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    /** One engine per process, so that its leases serve every push of this run. */
+    synchronized GitCredentialEngine engine() {
+        if (engine == null) {
+            engine = new GitCredentialEngine();
+        }
+        return engine;
+    }
+
+    static int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int exitCode;
+        String message;
+        if (ex instanceof CliException cli) {
+            exitCode = cli.exitCode();
+            message = cli.getMessage();
+        } else if (ex instanceof DatabricksException databricks) {
+            exitCode = ExitCodes.of(databricks);
+            message = describe(databricks);
+        } else if (ex instanceof IllegalArgumentException) {
+            exitCode = ExitCodes.USAGE;
+            message = ex.getMessage();
+        } else if (ex instanceof InterruptedException) {
+            exitCode = ExitCodes.FAILURE;
+            message = "interrupted";
+        } else {
+            exitCode = ExitCodes.FAILURE;
+            message = ex.getMessage() == null
+                    ? ex.getClass().getSimpleName()
+                    : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        }
+        err.println("error: " + message);
+        if (debugRequested(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode;
+    }
+
+    static String describe(DatabricksException e) {
+        String message = e.getMessage();
+        if (e.requestId() != null && !message.contains(e.requestId())) {
+            message += " (request id " + e.requestId() + ")";
+        }
+        return message;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine failed = ex.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("error: " + ex.getMessage() + " (see '"
+                + failed.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            if (pr.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = DatabricksGitCredentialCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"databricks-git-credential " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
