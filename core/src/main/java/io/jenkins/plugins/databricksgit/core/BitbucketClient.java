@@ -1,16 +1,30 @@
 package io.jenkins.plugins.databricksgit.core;
 
-/** Checks a repository access token with {@code GET {api}/2.0/repositories/{workspace}/{repo}}. */
+import io.jenkins.plugins.databricksgit.core.internal.BitbucketRestClient;
+
+/**
+ * Checks a repository access token with {@code GET {api}/2.0/repositories/{workspace}/{repo}} (<a
+ * href="https://support.atlassian.com/bitbucket-cloud/docs/using-access-tokens/">Bitbucket docs</a>), so that a dead
+ * token fails before it is pushed rather than at the next Databricks checkout. Thread-safe.
+ */
 public final class BitbucketClient {
     /** The public Bitbucket Cloud API. */
     public static final String DEFAULT_API_URL = "https://api.bitbucket.org";
 
+    private final BitbucketRestClient rest;
+
+    /**
+     * @param apiBaseUrl {@code null} for {@link #DEFAULT_API_URL}; https, except for a local test server
+     * @throws IllegalArgumentException when the URL is not usable
+     */
     public BitbucketClient(String apiBaseUrl, ClientSettings settings) {
-        throw new UnsupportedOperationException("API contract; implemented in the core issue");
+        this.rest = new BitbucketRestClient(
+                apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API_URL : apiBaseUrl,
+                settings == null ? ClientSettings.defaults() : settings);
     }
 
     /** @throws IllegalArgumentException when the token names no workspace and repository */
     public TokenCheck verify(BitbucketToken token) {
-        throw new UnsupportedOperationException();
+        return rest.verify(token);
     }
 }

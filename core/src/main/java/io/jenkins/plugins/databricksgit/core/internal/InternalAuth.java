@@ -1,0 +1,35 @@
+package io.jenkins.plugins.databricksgit.core.internal;
+
+import io.jenkins.plugins.databricksgit.core.ClientSettings;
+import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
+import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.SecretValue;
+import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
+import java.util.List;
+
+/** The implementations behind {@link DatabricksAuth}'s factory methods. */
+public abstract class InternalAuth implements DatabricksAuth {
+    /** Where the bearer token for one workspace comes from. */
+    public interface AccessTokens {
+        SecretValue current() throws DatabricksException;
+
+        /** Whether {@link #invalidate} can yield a different token (OAuth), so a rejected call is worth a retry. */
+        boolean refreshable();
+
+        /** Forgets {@code rejected} if it is still the cached token. */
+        void invalidate(SecretValue rejected);
+    }
+
+    public abstract AccessTokens tokens(WorkspaceUrl workspace, ClientSettings settings);
+
+    /** The long-lived secrets this auth holds, so that error texts can be scrubbed of them. */
+    public abstract List<SecretValue> secrets();
+
+    public static InternalAuth of(DatabricksAuth auth) {
+        if (auth instanceof InternalAuth internal) {
+            return internal;
+        }
+        throw new IllegalArgumentException(
+                "Unsupported DatabricksAuth implementation; use DatabricksAuth.bearerToken or oauthClientCredentials");
+    }
+}
