@@ -143,7 +143,7 @@ final class EmulatorDispatcher extends Dispatcher {
                 if (path.equals(SCIM + "/ServicePrincipals")) {
                     return Endpoint.SCIM_SERVICE_PRINCIPALS;
                 }
-                if (path.startsWith(SCIM + "/ServicePrincipals/") && n == 6) {
+                if (path.startsWith(SCIM + "/ServicePrincipals/") && n == 7) {
                     return Endpoint.SCIM_SERVICE_PRINCIPAL;
                 }
                 if (path.equals(CREDENTIALS)) {
