@@ -1,41 +1,338 @@
 package io.jenkins.plugins.databricksgit.core;
 
+import io.jenkins.plugins.databricksgit.core.internal.CredentialKey;
+import io.jenkins.plugins.databricksgit.core.internal.CredentialSlot;
+import io.jenkins.plugins.databricksgit.core.internal.Owners;
+import io.jenkins.plugins.databricksgit.core.internal.Owners.Owner;
+import io.jenkins.plugins.databricksgit.core.internal.Upsert;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Pushes Bitbucket tokens to Databricks principals as their {@code bitbucketCloud} Git credential and removes them
  * again, safely under concurrency inside one JVM. One instance serves a whole Jenkins controller or CLI run.
+ *
+ * <p>A service principal has one credential per provider, so concurrent builds pushing to the same principal share
+ * one credential. The engine keeps them from breaking each other: builds pushing the same token share the credential
+ * through {@link Lease}s and it is removed when the last one releases; a push with a different token waits until no
+ * lease is held (bounded by {@link PushRequest#waitTimeout()}) and then fails with {@link LeaseWaitTimeoutException}
+ * rather than overwrite a token a running build depends on. Writes and lease bookkeeping for one credential are
+ * serialized; different principals proceed in parallel. Nothing here survives the JVM: callers persist leases and
+ * {@link #restore} them after a restart.
  */
 public final class GitCredentialEngine {
-    public GitCredentialEngine() {
-        throw new UnsupportedOperationException("API contract; implemented in the core issue");
-    }
+    /** The only username Bitbucket Cloud accepts with a repository access token over HTTPS. */
+    public static final String GIT_USERNAME = "x-token-auth";
 
-    /** Creates or updates the principal's bitbucketCloud credential (x-token-auth). */
+    /** Databricks' name for Bitbucket Cloud. */
+    public static final String GIT_PROVIDER = "bitbucketCloud";
+
+    /** Default wait for a different-token push while a lease is held. */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Logger LOGGER = Logger.getLogger(GitCredentialEngine.class.getName());
+
+    private final ConcurrentMap<CredentialKey, CredentialSlot> slots = new ConcurrentHashMap<>();
+    private final Owners owners = new Owners();
+
+    public GitCredentialEngine() {}
+
+    /**
+     * Creates or updates the principal's bitbucketCloud credential (x-token-auth).
+     *
+     * @throws TokenVerificationException when {@link PushRequest#verifyWith()} rejected the token (nothing was sent to
+     *     Databricks)
+     * @throws LeaseWaitTimeoutException when builds with another token held the credential for the whole wait
+     */
     public PushResult push(PushRequest request) throws DatabricksException, InterruptedException {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(request, "request");
+        Target target = Objects.requireNonNull(request.target(), "target");
+        BitbucketToken token = Objects.requireNonNull(request.token(), "token");
+        Consumer<String> progress = request.progress() == null ? message -> {} : request.progress();
+        String holder = request.holder() == null || request.holder().isBlank() ? "an unnamed caller" : request.holder();
+
+        if (request.verifyWith() != null) {
+            verify(request.verifyWith(), token, progress);
+        }
+
+        DatabricksClient client = target.client();
+        Owner owner = owners.resolve(target);
+        String workspaceUrl = client.workspace().url();
+        CredentialKey key = new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER);
+        String fingerprint = token.secret().fingerprint();
+        GitCredentialSpec spec = new GitCredentialSpec(
+                GIT_PROVIDER,
+                GIT_USERNAME,
+                token.secret(),
+                blankToNull(request.gitEmail()),
+                blankToNull(request.name()));
+        Duration timeout = request.waitTimeout() == null ? DEFAULT_WAIT_TIMEOUT : request.waitTimeout();
+        long timeoutNanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
+        String who = describe(owner.principal(), workspaceUrl);
+
+        CredentialSlot slot = slot(key);
+        long started = System.nanoTime();
+        slot.lockInterruptibly();
+        try {
+            boolean free = slot.awaitNoOtherHolder(fingerprint, timeoutNanos, () -> {
+                String message = "Waiting for " + String.join(", ", slot.holderNames())
+                        + " to finish: they use the Bitbucket credential of " + who + " with a different token";
+                LOGGER.fine(message);
+                progress.accept(message);
+            });
+            if (!free) {
+                List<String> holders = slot.holderNames();
+                throw new LeaseWaitTimeoutException(
+                        "Gave up after " + format(timeout) + " waiting for " + String.join(", ", holders)
+                                + " to finish: they use the Bitbucket credential of " + who
+                                + " with a different token, and overwriting it would break them. Try again later or"
+                                + " allow a longer wait.",
+                        holders,
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (slot.hasHolders()) {
+                progress.accept("Sharing the Bitbucket credential of " + who + " with "
+                        + String.join(", ", slot.holderNames()) + " (same token)");
+            }
+
+            Upsert.Outcome outcome;
+            try {
+                outcome = Upsert.run(client, owner.principalIdParam(), spec, slot.knownId(), who);
+            } catch (DatabricksException | RuntimeException e) {
+                if (!slot.hasHolders()) {
+                    // The write may or may not have reached Databricks: this JVM no longer knows which token is there.
+                    slot.currentFingerprint(null);
+                }
+                throw e;
+            }
+            if (outcome.knownIdWasGone()) {
+                LOGGER.fine(() -> "Credential " + slot.knownId() + " of " + who + " was gone; recovered by listing");
+            }
+            slot.knownId(outcome.credentialId());
+            if (!fingerprint.equals(slot.currentFingerprint())) {
+                slot.keptFingerprint(null);
+            }
+            slot.currentFingerprint(fingerprint);
+
+            Lease lease = null;
+            if (request.removeLater()) {
+                lease = new Lease(
+                        workspaceUrl,
+                        owner.principal().id(),
+                        owner.principal().displayName(),
+                        GIT_PROVIDER,
+                        outcome.credentialId(),
+                        UUID.randomUUID().toString(),
+                        holder,
+                        fingerprint);
+                slot.addHolder(lease);
+            } else {
+                slot.keptFingerprint(fingerprint);
+            }
+            long id = outcome.credentialId();
+            boolean created = outcome.created();
+            LOGGER.fine(() -> (created ? "Created" : "Updated") + " Bitbucket credential " + id + " of " + who + " for "
+                    + holder + (request.removeLater() ? " (lease taken)" : " (kept)"));
+            return new PushResult(id, created, owner.principal(), workspaceUrl, lease);
+        } finally {
+            slot.unlock();
+        }
     }
 
-    /** Releases a lease; the credential is removed when this was the last holder and nobody asked to keep it. */
+    /**
+     * Releases a lease; the credential is removed when this was the last holder and nobody asked to keep it.
+     * Releasing the same lease twice is harmless. A lease whose token has since been replaced by another push (the
+     * credential is somebody else's now) is released without removing anything.
+     *
+     * @param client a client of the lease's workspace, able to act on the lease's principal (the principal itself or
+     *     one of its managers)
+     */
     public RemoveResult release(Lease lease, DatabricksClient client) throws DatabricksException {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(client, "client");
+        requireSameWorkspace(lease.workspaceUrl(), client);
+        CredentialKey key = new CredentialKey(lease.workspaceUrl(), lease.principalId(), lease.gitProvider());
+        String who = describe(lease.principalId(), lease.principalName(), lease.workspaceUrl());
+        CredentialSlot slot = slot(key);
+        slot.lock();
+        try {
+            slot.removeHolder(lease);
+            long id = slot.knownId() != 0 ? slot.knownId() : lease.credentialId();
+            if (slot.hasHolders()) {
+                LOGGER.fine(() -> lease.holder() + " released credential " + id + " of " + who + "; "
+                        + slot.holderCount() + " holder(s) left");
+                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+            }
+            String current = slot.currentFingerprint();
+            if (current != null && !current.equals(lease.tokenFingerprint())) {
+                LOGGER.fine(() -> lease.holder() + " released credential " + id + " of " + who
+                        + ", which another push has since overwritten; leaving it");
+                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+            }
+            if (lease.tokenFingerprint().equals(slot.keptFingerprint())) {
+                LOGGER.fine(() ->
+                        lease.holder() + " released credential " + id + " of " + who + ", which a push asked to keep");
+                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+            }
+            Long principalIdParam = owners.principalIdParam(client, lease.principalId());
+            RemoveResult result = delete(client, id, principalIdParam, who);
+            forget(slot);
+            return result;
+        } finally {
+            slot.unlock();
+        }
     }
 
     /** Removes a credential by id, regardless of leases (explicit user action). */
     public RemoveResult remove(Target target, long credentialId) throws DatabricksException {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(target, "target");
+        Owner owner = owners.resolve(target);
+        DatabricksClient client = target.client();
+        String workspaceUrl = client.workspace().url();
+        CredentialSlot slot =
+                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER));
+        String who = describe(owner.principal(), workspaceUrl);
+        slot.lock();
+        try {
+            RemoveResult result = delete(client, credentialId, owner.principalIdParam(), who);
+            if (slot.knownId() == credentialId) {
+                forget(slot);
+            }
+            return result;
+        } finally {
+            slot.unlock();
+        }
     }
 
     /** Removes the principal's bitbucketCloud credential, whatever its id. */
     public RemoveResult removeBitbucketCredential(Target target) throws DatabricksException {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(target, "target");
+        Owner owner = owners.resolve(target);
+        DatabricksClient client = target.client();
+        String workspaceUrl = client.workspace().url();
+        CredentialSlot slot =
+                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER));
+        String who = describe(owner.principal(), workspaceUrl);
+        slot.lock();
+        try {
+            Optional<GitCredential> existing =
+                    Upsert.findBitbucket(client.listGitCredentials(owner.principalIdParam()));
+            if (existing.isEmpty()) {
+                LOGGER.fine(() -> who + " has no Bitbucket credential to remove");
+                forget(slot);
+                return new RemoveResult(0, RemoveResult.Outcome.ALREADY_GONE);
+            }
+            RemoveResult result = delete(client, existing.get().id(), owner.principalIdParam(), who);
+            forget(slot);
+            return result;
+        } finally {
+            slot.unlock();
+        }
     }
 
-    /** Re-registers a lease persisted before a restart, so that its credential stays protected. */
+    /**
+     * Re-registers a lease persisted before a restart, so that its credential stays protected: pushes with another
+     * token wait for it, and its release (the last one) removes the credential.
+     */
     public void restore(Lease lease) {
-        throw new UnsupportedOperationException();
+        Objects.requireNonNull(lease, "lease");
+        CredentialSlot slot = slot(new CredentialKey(lease.workspaceUrl(), lease.principalId(), lease.gitProvider()));
+        slot.lock();
+        try {
+            slot.addHolder(lease);
+            slot.knownId(lease.credentialId());
+            slot.currentFingerprint(lease.tokenFingerprint());
+            LOGGER.fine(() -> "Restored the lease of " + lease.holder() + " on credential " + lease.credentialId()
+                    + " of " + describe(lease.principalId(), lease.principalName(), lease.workspaceUrl()));
+        } finally {
+            slot.unlock();
+        }
     }
 
-    /** Default wait for a different-token push while a lease is held. */
-    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(10);
+    private static void verify(BitbucketClient bitbucket, BitbucketToken token, Consumer<String> progress)
+            throws TokenVerificationException {
+        TokenCheck check = bitbucket.verify(token);
+        if (check.warnings() != null) {
+            check.warnings().forEach(progress);
+        }
+        if (!check.valid()) {
+            LOGGER.fine(() -> "Bitbucket rejected the token (" + check.status() + "); not pushing it");
+            throw new TokenVerificationException(check);
+        }
+    }
+
+    private static RemoveResult delete(DatabricksClient client, long id, Long principalIdParam, String who)
+            throws DatabricksException {
+        try {
+            client.deleteGitCredential(id, principalIdParam);
+            LOGGER.fine(() -> "Removed credential " + id + " of " + who);
+            return new RemoveResult(id, RemoveResult.Outcome.REMOVED);
+        } catch (DatabricksException e) {
+            if (!Upsert.isNotFound(e)) {
+                throw e;
+            }
+            LOGGER.fine(() -> "Credential " + id + " of " + who + " was already gone");
+            return new RemoveResult(id, RemoveResult.Outcome.ALREADY_GONE);
+        }
+    }
+
+    /** After a removal nothing about the credential is known any more; holders that remain will find it gone. */
+    private static void forget(CredentialSlot slot) {
+        slot.knownId(0);
+        slot.currentFingerprint(null);
+        slot.keptFingerprint(null);
+        slot.signalChange();
+    }
+
+    private CredentialSlot slot(CredentialKey key) {
+        return slots.computeIfAbsent(key, k -> new CredentialSlot());
+    }
+
+    private static void requireSameWorkspace(String leaseWorkspace, DatabricksClient client) {
+        String url = client.workspace().url();
+        if (!url.equals(leaseWorkspace)) {
+            throw new IllegalArgumentException(
+                    "The lease belongs to workspace " + leaseWorkspace + " but the client talks to " + url);
+        }
+    }
+
+    private static String describe(Principal principal, String workspaceUrl) {
+        return describe(principal.id(), principal.displayName(), workspaceUrl);
+    }
+
+    private static String describe(long id, String displayName, String workspaceUrl) {
+        String name = displayName == null || displayName.isBlank() ? "principal" : "'" + displayName + "'";
+        return name + " (id " + id + ") in " + workspaceUrl;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
 }

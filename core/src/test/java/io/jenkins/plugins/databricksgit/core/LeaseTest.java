@@ -1,0 +1,261 @@
+package io.jenkins.plugins.databricksgit.core;
+
+import static io.jenkins.plugins.databricksgit.core.EngineFixture.keep;
+import static io.jenkins.plugins.databricksgit.core.EngineFixture.lease;
+import static io.jenkins.plugins.databricksgit.core.EngineFixture.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LeaseTest {
+    private static final BitbucketToken RED = token("ATCTT3xFfGN0red");
+    private static final BitbucketToken BLUE = token("ATCTT3xFfGN0blue");
+    private static final Duration LONG = Duration.ofSeconds(10);
+
+    private EngineFixture fx;
+    private final GitCredentialEngine engine = new GitCredentialEngine();
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<String> progress = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new EngineFixture();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        pool.shutdownNow();
+        fx.close();
+    }
+
+    @Test
+    void holdersOfTheSameTokenShareAndTheLastReleaseRemoves() throws Exception {
+        Target target = fx.managed();
+        PushResult first = engine.push(lease(target, RED, "build #1", LONG, progress));
+        PushResult second = engine.push(lease(target, RED, "build #2", LONG, progress));
+
+        assertThat(second.credentialId()).isEqualTo(first.credentialId());
+        assertThat(progress).anySatisfy(m -> assertThat(m).startsWith("Sharing").contains("build #1"));
+        assertThat(first.lease().holderId()).isNotEqualTo(second.lease().holderId());
+
+        RemoveResult firstRelease = engine.release(first.lease(), target.client());
+        assertThat(firstRelease.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(fx.stored()).hasSize(1);
+
+        RemoveResult lastRelease = engine.release(second.lease(), target.client());
+        assertThat(lastRelease).isEqualTo(new RemoveResult(first.credentialId(), RemoveResult.Outcome.REMOVED));
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void releasingTwiceIsHarmless() throws Exception {
+        Target target = fx.own();
+        PushResult pushed = engine.push(lease(target, RED, "build #1", LONG, progress));
+
+        assertThat(engine.release(pushed.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+        assertThat(engine.release(pushed.lease(), target.client()).outcome())
+                .isEqualTo(RemoveResult.Outcome.ALREADY_GONE);
+    }
+
+    @Test
+    void aPushThatKeepsTheSameTokenPreventsRemoval() throws Exception {
+        Target target = fx.managed();
+        PushResult leased = engine.push(lease(target, RED, "build #1", LONG, progress));
+        engine.push(keep(target, RED));
+
+        RemoveResult released = engine.release(leased.lease(), target.client());
+
+        assertThat(released.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0red");
+    }
+
+    @Test
+    void aKeptTokenIsNotRemovedByALaterLeaseOnIt() throws Exception {
+        Target target = fx.managed();
+        engine.push(keep(target, RED));
+        PushResult leased = engine.push(lease(target, RED, "build #2", LONG, progress));
+
+        assertThat(engine.release(leased.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(fx.stored()).hasSize(1);
+    }
+
+    @Test
+    void aDifferentTokenWaitsForTheHolderThenProceeds() throws Exception {
+        Target target = fx.managed();
+        PushResult red = engine.push(lease(target, RED, "build #1", LONG, progress));
+
+        List<String> blueProgress = new CopyOnWriteArrayList<>();
+        Future<PushResult> blue = pool.submit(() -> engine.push(lease(target, BLUE, "build #2", LONG, blueProgress)));
+        awaitMessage(blueProgress);
+
+        assertThat(blue).isNotDone();
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0red");
+
+        assertThat(engine.release(red.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+        PushResult blueResult = blue.get(10, TimeUnit.SECONDS);
+
+        assertThat(blueProgress)
+                .singleElement()
+                .asString()
+                .startsWith("Waiting for build #1 to finish")
+                .contains("different token");
+        assertThat(blueResult.created()).isTrue();
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0blue");
+        engine.release(blueResult.lease(), target.client());
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aPushThatKeepsADifferentTokenAlsoWaits() throws Exception {
+        Target target = fx.managed();
+        engine.push(lease(target, RED, "build #1", LONG, progress));
+
+        assertThatThrownBy(() -> engine.push(
+                        new PushRequest(target, BLUE, null, null, false, null, Duration.ofMillis(100), "job", null)))
+                .isInstanceOf(LeaseWaitTimeoutException.class);
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0red");
+    }
+
+    @Test
+    void aDifferentTokenGivesUpAfterTheWaitNamingTheHolders() throws Exception {
+        Target target = fx.managed();
+        engine.push(lease(target, RED, "build #1", LONG, progress));
+        engine.push(lease(target, RED, "build #2", LONG, progress));
+        List<String> blueProgress = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> engine.push(lease(target, BLUE, "build #3", Duration.ofMillis(200), blueProgress)))
+                .isInstanceOfSatisfying(LeaseWaitTimeoutException.class, e -> {
+                    assertThat(e.holders()).containsExactly("build #1", "build #2");
+                    assertThat(e.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+                })
+                .hasMessageContaining("build #1, build #2")
+                .hasMessageContaining("200 ms");
+        assertThat(blueProgress).hasSize(1);
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0red");
+    }
+
+    @Test
+    void aRestoredLeaseProtectsAndRemovesItsCredential() throws Exception {
+        Target target = fx.managed();
+        PushResult before = engine.push(lease(target, RED, "build #1", LONG, progress));
+        Lease persisted = roundTrip(before.lease());
+
+        GitCredentialEngine afterRestart = new GitCredentialEngine();
+        afterRestart.restore(persisted);
+        Target again = fx.managed();
+
+        assertThatThrownBy(() -> afterRestart.push(lease(again, BLUE, "build #2", Duration.ofMillis(100), progress)))
+                .isInstanceOf(LeaseWaitTimeoutException.class)
+                .hasMessageContaining("build #1");
+        RemoveResult released = afterRestart.release(persisted, again.client());
+
+        assertThat(released).isEqualTo(new RemoveResult(before.credentialId(), RemoveResult.Outcome.REMOVED));
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aRestoredOwnModeLeaseIsReleasedWithoutPrincipalId() throws Exception {
+        PushResult before = engine.push(lease(fx.own(), RED, "build #1", LONG, progress));
+
+        GitCredentialEngine afterRestart = new GitCredentialEngine();
+        afterRestart.restore(before.lease());
+
+        assertThat(afterRestart.release(before.lease(), fx.own().client()).outcome())
+                .isEqualTo(RemoveResult.Outcome.REMOVED);
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aLeaseOnTheSameTokenAfterAKnownIdWasRecreatedRemovesTheNewOne() throws Exception {
+        Target target = fx.managed();
+        PushResult first = engine.push(lease(target, RED, "build #1", LONG, progress));
+        target.client().deleteGitCredential(first.credentialId(), fx.sp.id());
+        PushResult second = engine.push(lease(target, RED, "build #2", LONG, progress));
+        assertThat(second.credentialId()).isNotEqualTo(first.credentialId());
+
+        engine.release(second.lease(), target.client());
+        RemoveResult last = engine.release(first.lease(), target.client());
+
+        assertThat(last).isEqualTo(new RemoveResult(second.credentialId(), RemoveResult.Outcome.REMOVED));
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void releaseRejectsAClientOfAnotherWorkspace() throws Exception {
+        PushResult pushed = engine.push(lease(fx.own(), RED, "build #1", LONG, progress));
+        try (EngineFixture other = new EngineFixture()) {
+            DatabricksClient foreign = other.client(other.spPat);
+            assertThatThrownBy(() -> engine.release(pushed.lease(), foreign))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("belongs to workspace");
+        }
+    }
+
+    @Test
+    void leasesOnDifferentPrincipalsDoNotWaitForEachOther() throws Exception {
+        var other = fx.emulator.addServicePrincipal("other-bot");
+        fx.emulator.grantManager(fx.manager, other);
+        engine.push(lease(fx.managed(), RED, "build #1", LONG, progress));
+
+        PushResult onOther = engine.push(lease(
+                new Target(fx.client(fx.managerPat), other.applicationId()),
+                BLUE,
+                "build #2",
+                Duration.ZERO,
+                progress));
+
+        assertThat(onOther.principal().id()).isEqualTo(other.id());
+        assertThat(fx.emulator.gitCredentials(other))
+                .singleElement()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0blue");
+    }
+
+    private static void awaitMessage(List<String> messages) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (messages.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(messages).as("progress messages").isNotEmpty();
+    }
+
+    private static Lease roundTrip(Lease lease) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(lease);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (Lease) in.readObject();
+        }
+    }
+}
