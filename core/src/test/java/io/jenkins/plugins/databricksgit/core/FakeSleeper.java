@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A clock that only moves when slept on or advanced, recording every sleep. */
 final class FakeSleeper implements Sleeper {
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    private Instant now = Instant.parse("2026-01-15T10:00:00Z");
+    private Instant now = Instant.now();
 
     @Override
     public synchronized Instant now() {
