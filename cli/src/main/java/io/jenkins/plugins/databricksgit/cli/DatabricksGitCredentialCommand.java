@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             VerifyTokenCommand.class,
             WhoamiCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            DemoCommand.class
         },
         footer = {
             "",
