@@ -39,13 +39,19 @@ public final class DatabricksGitCredentialCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    DatabricksGitCredentialCommand(CliEnvironment environment) {
+    DatabricksGitCredentialCommand(CliEnvironment environment, GitCredentialEngine engine) {
         this.environment = environment;
+        this.engine = engine;
     }
 
     /** The configured command line: exit codes, one-line errors. */
     public static CommandLine commandLine(CliEnvironment environment) {
-        CommandLine commandLine = new CommandLine(new DatabricksGitCredentialCommand(environment));
+        return commandLine(environment, null);
+    }
+
+    /** As {@link #commandLine(CliEnvironment)}, sharing an engine (and so its leases) between command lines. */
+    static CommandLine commandLine(CliEnvironment environment, GitCredentialEngine engine) {
+        CommandLine commandLine = new CommandLine(new DatabricksGitCredentialCommand(environment, engine));
         commandLine.setExecutionExceptionHandler(DatabricksGitCredentialCommand::handleExecutionException);
         commandLine.setParameterExceptionHandler(DatabricksGitCredentialCommand::handleParameterException);
         return commandLine;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.databricksgit.cli;
 
+import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +18,8 @@ final class CliRunner {
     final Path home;
     final List<Runnable> shutdownHooks = new ArrayList<>();
     String stdin = "";
+    /** Shared by every run of this runner, as it is by the subcommands of one process. */
+    GitCredentialEngine engine;
 
     CliRunner(Path home) {
         this.home = home;
@@ -41,7 +44,7 @@ final class CliRunner {
     }
 
     Result run(String... args) {
-        CommandLine commandLine = DatabricksGitCredentialCommand.commandLine(environment());
+        CommandLine commandLine = DatabricksGitCredentialCommand.commandLine(environment(), engine);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
