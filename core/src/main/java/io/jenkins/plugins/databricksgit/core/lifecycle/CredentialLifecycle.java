@@ -4,11 +4,13 @@ import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.Lease;
+import io.jenkins.plugins.databricksgit.core.LeaseWaitTimeoutException;
 import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.PushRequest;
 import io.jenkins.plugins.databricksgit.core.PushResult;
 import io.jenkins.plugins.databricksgit.core.RemoveResult;
 import io.jenkins.plugins.databricksgit.core.Target;
+import io.jenkins.plugins.databricksgit.core.TokenVerificationException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +136,7 @@ public final class CredentialLifecycle implements AutoCloseable {
             throw e;
         } catch (DatabricksException e) {
             if (removal != null) {
-                if (mayHaveReachedDatabricks(e)) {
+                if (mayHaveWritten(e)) {
                     PendingRemoval failed = removal.withError(e.getMessage(), false, false);
                     registry.put(id, failed);
                     saveQuietly(store, failed);
@@ -146,7 +148,10 @@ public final class CredentialLifecycle implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             if (removal != null) {
-                forget(removal, store);
+                PendingRemoval failed = removal.withError(e.getClass().getSimpleName(), false, false);
+                registry.put(id, failed);
+                saveQuietly(store, failed);
+                persist();
             }
             throw e;
         } finally {
@@ -199,6 +204,24 @@ public final class CredentialLifecycle implements AutoCloseable {
             return true;
         }
         return await(attempt(removal, store, log), null, log, removal);
+    }
+
+    /**
+     * Starts removing what one push recorded without waiting (an abort: the caller may be a thread that must not
+     * block). Failures go to the background retry like any other.
+     */
+    public CompletableFuture<Boolean> removeInBackground(String removalId, RemovalStore store, Consumer<String> log) {
+        PendingRemoval removal = registry.get(removalId);
+        if (removal == null) {
+            removal = store.list().stream()
+                    .filter(r -> r.id().equals(removalId))
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (removal == null) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return attempt(removal, store, log);
     }
 
     /**
@@ -492,11 +515,28 @@ public final class CredentialLifecycle implements AutoCloseable {
         }
     }
 
-    /** Failures that leave it open whether Databricks executed the request. */
-    private static boolean mayHaveReachedDatabricks(DatabricksException e) {
+    /**
+     * Whether a failed push may have left a credential behind. A push is several requests (resolve the principal,
+     * list, create or update, reconcile), so a definite last answer does not prove that no earlier write landed: only
+     * failures that stop a push before any write count as clean.
+     */
+    private static boolean mayHaveWritten(DatabricksException e) {
+        if (e instanceof TokenVerificationException || e instanceof LeaseWaitTimeoutException) {
+            return false;
+        }
         return switch (e.reason()) {
-            case TIMEOUT, CONNECTION_FAILED, SERVER_ERROR, UNAVAILABLE, OTHER -> true;
-            default -> false;
+            case INVALID_TOKEN,
+                    NO_CREDENTIALS_SENT,
+                    OAUTH_FAILED,
+                    UNKNOWN_HOST,
+                    TLS_FAILURE,
+                    NOT_A_DATABRICKS_WORKSPACE,
+                    NOT_SERVICE_PRINCIPAL_MANAGER,
+                    PERMISSION_DENIED,
+                    NOT_FOUND,
+                    ALREADY_EXISTS,
+                    INVALID_REQUEST -> false;
+            default -> true;
         };
     }
 

@@ -120,6 +120,36 @@ public final class PendingRemoval implements Serializable {
                 now);
     }
 
+    static PendingRemoval restored(
+            String id,
+            String buildId,
+            String holder,
+            When when,
+            String workspace,
+            String workspaceUrl,
+            String databricksCredentialsId,
+            String servicePrincipal,
+            State state,
+            Lease lease,
+            String lastError,
+            int attempts,
+            long createdAt) {
+        return new PendingRemoval(
+                id,
+                buildId,
+                holder,
+                when,
+                workspace,
+                workspaceUrl,
+                databricksCredentialsId,
+                servicePrincipal,
+                state,
+                lease,
+                lastError,
+                attempts,
+                createdAt);
+    }
+
     PendingRemoval pushed(PushResult result) {
         return new PendingRemoval(
                 id,
