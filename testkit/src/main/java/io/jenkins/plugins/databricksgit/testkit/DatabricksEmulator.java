@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +93,11 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
     public static DatabricksEmulator start(int port, boolean https) {
-        return start(InetAddress.getLoopbackAddress(), port, https);
+        try {
+            return start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port, https);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts on the given local address; port 0 picks a free port. */
