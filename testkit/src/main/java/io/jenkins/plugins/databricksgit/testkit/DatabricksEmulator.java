@@ -40,6 +40,7 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     private final MockWebServer server;
     private final Workspace workspace;
+    private final BitbucketCloud bitbucket;
     private final EmulatorDispatcher dispatcher;
     private final HandshakeCertificates clientCertificates;
     private final HeldCertificate serverCertificate;
@@ -47,8 +48,9 @@ public final class DatabricksEmulator implements AutoCloseable {
 
     private DatabricksEmulator(InetAddress address, int port, boolean https) throws IOException {
         this.workspace = new Workspace(Clock.systemUTC());
+        this.bitbucket = new BitbucketCloud();
         this.server = new MockWebServer();
-        this.dispatcher = new EmulatorDispatcher(workspace, this::drainRecordedRequests);
+        this.dispatcher = new EmulatorDispatcher(workspace, bitbucket, this::drainRecordedRequests);
         server.setDispatcher(dispatcher);
         // One request per connection keeps a dropped connection from taking other requests with it.
         server.setProtocols(List.of(Protocol.HTTP_1_1));
@@ -79,6 +81,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         }
         this.url = (https ? "https://" : "http://") + host + ":" + server.getPort();
         workspace.baseUrl(url);
+        bitbucket.baseUrl(url);
     }
 
     /** Starts over HTTP on 127.0.0.1 on a free port. */
@@ -153,8 +156,6 @@ public final class DatabricksEmulator implements AutoCloseable {
         return clientCertificates;
     }
 
-    // --- identities -------------------------------------------------------------------------------------------------
-
     /** Adds a workspace user with a random numeric id. */
     public EmulatedPrincipal addUser(String userName, String displayName) {
         return workspace.addUser(userName, displayName);
@@ -220,28 +221,24 @@ public final class DatabricksEmulator implements AutoCloseable {
         return workspace.principals();
     }
 
-    // --- Bitbucket --------------------------------------------------------------------------------------------------
-
     /**
      * Issues a Bitbucket Cloud repository access token ({@code ATCTT3xFfGN0} + random) for one repository. Scope
      * {@code repository} is Repositories: Read; {@code repository:write}, {@code :admin} and {@code :delete} imply it.
      */
     public String addBitbucketRepositoryToken(String workspace, String repository, Set<String> scopes) {
-        return this.workspace.addBitbucketRepositoryToken(workspace, repository, scopes);
+        return bitbucket.addRepositoryToken(workspace, repository, scopes);
     }
 
     /** Registers a Bitbucket repository access token with a value chosen by the caller. */
     public String registerBitbucketRepositoryToken(
             String workspace, String repository, Set<String> scopes, String token) {
-        return this.workspace.registerBitbucketRepositoryToken(workspace, repository, scopes, token);
+        return bitbucket.registerRepositoryToken(workspace, repository, scopes, token);
     }
 
     /** Revokes a Bitbucket token; later requests with it get 401. */
     public void revokeBitbucketToken(String token) {
-        workspace.revokeBitbucketToken(token);
+        bitbucket.revokeToken(token);
     }
-
-    // --- state, faults, counts --------------------------------------------------------------------------------------
 
     /** The Git credentials the principal owns now, stored tokens included. */
     public List<StoredGitCredential> gitCredentials(EmulatedPrincipal owner) {

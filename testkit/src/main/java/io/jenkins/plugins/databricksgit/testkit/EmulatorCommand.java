@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "databricks-emulator",
         mixinStandardHelpOptions = true,
-        version = "databricks-emulator 1.0",
+        versionProvider = EmulatorCommand.ManifestVersion.class,
         sortOptions = false,
         description = {
             "Local emulator of the Databricks workspace APIs used for Git credentials (OAuth M2M, SCIM, "
@@ -104,6 +104,15 @@ public final class EmulatorCommand implements Callable<Integer> {
             names = {"-v", "--verbose"},
             description = "Print one line per request (method, path, status).")
     private boolean verbose;
+
+    /** The version Maven wrote into the standalone jar's manifest. */
+    static final class ManifestVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = EmulatorCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"databricks-emulator " + (version == null ? "(development build)" : version)};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -203,7 +212,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     private JsonNode readConfig(Path path) {
         try {
-            JsonNode node = Workspace.MAPPER.readTree(path.toFile());
+            JsonNode node = Json.MAPPER.readTree(path.toFile());
             if (node == null || !node.isObject()) {
                 throw new ParameterException(spec.commandLine(), "--config: " + path + " is not a JSON object");
             }
@@ -241,7 +250,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             printPats(emulator, p, sp.path("pats"), out);
             JsonNode secrets = sp.path("oauthSecrets");
             if (secrets.isMissingNode() || secrets.isNull()) {
-                secrets = Workspace.MAPPER.createArrayNode().add(true);
+                secrets = Json.MAPPER.createArrayNode().add(true);
             }
             for (JsonNode secret : secrets) {
                 OAuthClient client = secret.isTextual()
@@ -287,7 +296,7 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     private static void printPats(DatabricksEmulator emulator, EmulatedPrincipal p, JsonNode pats, PrintWriter out) {
         if (pats.isMissingNode() || pats.isNull()) {
-            pats = Workspace.MAPPER.createArrayNode().add(true);
+            pats = Json.MAPPER.createArrayNode().add(true);
         }
         for (JsonNode pat : pats) {
             String token = pat.isTextual() ? emulator.registerPat(p, pat.asText()) : emulator.issuePat(p);

@@ -33,6 +33,7 @@ final class EmulatorDispatcher extends Dispatcher {
     private static final String CREDENTIALS = API + "/git-credentials";
 
     private final Workspace workspace;
+    private final BitbucketCloud bitbucket;
     private final AtomicIntegerArray counts = new AtomicIntegerArray(Endpoint.values().length);
     private final Map<Endpoint, Deque<PendingFault>> faults = new EnumMap<>(Endpoint.class);
     private final Runnable drainRecorded;
@@ -48,8 +49,9 @@ final class EmulatorDispatcher extends Dispatcher {
         }
     }
 
-    EmulatorDispatcher(Workspace workspace, Runnable drainRecorded) {
+    EmulatorDispatcher(Workspace workspace, BitbucketCloud bitbucket, Runnable drainRecorded) {
         this.workspace = workspace;
+        this.bitbucket = bitbucket;
         this.drainRecorded = drainRecorded;
     }
 
@@ -74,15 +76,15 @@ final class EmulatorDispatcher extends Dispatcher {
             counts.incrementAndGet(endpoint.ordinal());
             Fault fault = takeFault(endpoint);
             if (fault == null) {
-                reply = workspace.handle(endpoint, request, requestId);
+                reply = handle(endpoint, request, requestId);
             } else {
                 switch (fault.kind()) {
                     case LATENCY -> {
-                        reply = workspace.handle(endpoint, request, requestId);
+                        reply = handle(endpoint, request, requestId);
                         delayMillis = fault.latency().toMillis();
                     }
                     case DROP_CONNECTION_AFTER_APPLYING -> {
-                        workspace.handle(endpoint, request, requestId);
+                        handle(endpoint, request, requestId);
                         reply = null;
                         drop = true;
                     }
@@ -94,6 +96,7 @@ final class EmulatorDispatcher extends Dispatcher {
                     case STATUS -> reply = statusReply(endpoint, fault.status(), requestId);
                     case MALFORMED_BODY -> reply = Reply.json(200, "{\"credential_id\": 1234, \"git_provider\": \"");
                     case HTML -> reply = html(fault.status());
+                    case INVALID_ACCESS_TOKEN -> reply = Workspace.invalidAccessToken(requestId);
                     default -> throw new IllegalStateException(fault.toString());
                 }
             }
@@ -114,6 +117,12 @@ final class EmulatorDispatcher extends Dispatcher {
             response.headersDelay(delayMillis, TimeUnit.MILLISECONDS);
         }
         return response.build();
+    }
+
+    private Reply handle(Endpoint endpoint, RecordedRequest request, String requestId) {
+        return endpoint == Endpoint.BITBUCKET_REPOSITORY
+                ? bitbucket.repository(request)
+                : workspace.handle(endpoint, request, requestId);
     }
 
     private void log(String method, String path, String outcome) {
@@ -192,7 +201,7 @@ final class EmulatorDispatcher extends Dispatcher {
                     requestId);
         }
         if (path.startsWith("/bitbucket/")) {
-            return Workspace.bitbucketError(404, "Resource not found", null);
+            return BitbucketCloud.error(404, "Resource not found", null);
         }
         return html(404);
     }
@@ -202,7 +211,7 @@ final class EmulatorDispatcher extends Dispatcher {
                 ? HTTP_DATE.format(fault.retryAfterDate())
                 : Integer.toString(fault.retryAfterSeconds());
         Reply reply = endpoint == Endpoint.BITBUCKET_REPOSITORY
-                ? Workspace.bitbucketError(429, "Rate limit for this resource has been exceeded", null)
+                ? BitbucketCloud.error(429, "Rate limit for this resource has been exceeded", null)
                 : Workspace.databricksError(
                         429,
                         "REQUEST_LIMIT_EXCEEDED",
@@ -213,7 +222,7 @@ final class EmulatorDispatcher extends Dispatcher {
 
     private static Reply statusReply(Endpoint endpoint, int status, String requestId) {
         if (endpoint == Endpoint.BITBUCKET_REPOSITORY) {
-            return Workspace.bitbucketError(status, "Something went wrong (HTTP " + status + ").", null);
+            return BitbucketCloud.error(status, "Something went wrong (HTTP " + status + ").", null);
         }
         if (endpoint == Endpoint.OAUTH_TOKEN && status < 500) {
             return Reply.json(status, "{\"error\":\"invalid_request\",\"error_description\":\"HTTP " + status + "\"}");

@@ -19,7 +19,8 @@ public final class Fault {
         DROP_CONNECTION,
         DROP_CONNECTION_AFTER_APPLYING,
         MALFORMED_BODY,
-        HTML
+        HTML,
+        INVALID_ACCESS_TOKEN
     }
 
     private final Kind kind;
@@ -96,6 +97,15 @@ public final class Fault {
         return new Fault(Kind.HTML, Duration.ZERO, status, -1, null, 1);
     }
 
+    /**
+     * 403 "Invalid access token." as if the presented token had just expired or been revoked on the server, while it
+     * stays valid for later requests; not applied. For a real expiry use
+     * {@link DatabricksEmulator#expireAllOAuthTokens()} or {@link DatabricksEmulator#setOAuthTokenLifetime}.
+     */
+    public static Fault invalidAccessToken() {
+        return of(Kind.INVALID_ACCESS_TOKEN);
+    }
+
     /** A copy of this fault that applies to the next {@code n} matching requests. */
     public Fault times(int n) {
         if (n < 1) {
@@ -142,6 +152,7 @@ public final class Fault {
                     case DROP_CONNECTION -> "drop connection";
                     case DROP_CONNECTION_AFTER_APPLYING -> "drop connection after applying";
                     case MALFORMED_BODY -> "malformed body";
+                    case INVALID_ACCESS_TOKEN -> "invalid access token";
                 };
         return "Fault[" + detail + " x" + times + "]";
     }

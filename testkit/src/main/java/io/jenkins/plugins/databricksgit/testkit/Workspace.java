@@ -2,7 +2,6 @@ package io.jenkins.plugins.databricksgit.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
@@ -29,13 +28,11 @@ import okhttp3.HttpUrl;
 import okio.ByteString;
 
 /**
- * The emulated workspace (identities, tokens, Git credentials) and the Bitbucket repositories, with the handlers that
- * read and change them. Every handler runs under this object's monitor, so concurrent requests see a consistent state
+ * The emulated Databricks workspace (identities, tokens, Git credentials) with the handlers that read and change
+ * them. Every handler runs under this object's monitor, so concurrent requests see a consistent state
  * and a create either finds an existing credential or stores its own, never both.
  */
 final class Workspace {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     /** Canonical spellings; input is matched case-insensitively. */
     static final List<String> GIT_PROVIDERS = List.of(
             "gitHub",
@@ -57,9 +54,6 @@ final class Workspace {
     private static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     private static final Pattern SCIM_FILTER = Pattern.compile(
             "^\\s*(applicationId|id|displayName)\\s+eq\\s+([\"'])(.*)\\2\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> BITBUCKET_READ_SCOPES =
-            Set.of("repository", "repository:write", "repository:admin", "repository:delete");
-    static final String BITBUCKET_TOKEN_PREFIX = "ATCTT3xFfGN0";
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
@@ -73,14 +67,10 @@ final class Workspace {
     private final Map<Long, Set<Long>> managersBySp = new HashMap<>();
     private final Map<Long, Map<Long, Credential>> credentialsByOwner = new HashMap<>();
     private final Set<Long> credentialIds = new HashSet<>();
-    private final Map<String, BitbucketToken> bitbucketTokens = new HashMap<>();
-    private final Map<String, String> repositoryUuids = new HashMap<>();
     private boolean legacyOneCredentialPerUser;
     private Duration oauthTokenLifetime = Duration.ofHours(1);
 
     private record IssuedToken(EmulatedPrincipal principal, Instant expiresAt) {}
-
-    private record BitbucketToken(String workspace, String repository, Set<String> scopes) {}
 
     private static final class Credential {
         final long id;
@@ -104,9 +94,6 @@ final class Workspace {
     synchronized void baseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Set-up and inspection
 
     synchronized EmulatedPrincipal addUser(String userName, String displayName) {
         requireText(userName, "userName");
@@ -202,30 +189,6 @@ final class Workspace {
         oauthTokens.clear();
     }
 
-    synchronized String addBitbucketRepositoryToken(String workspace, String repository, Set<String> scopes) {
-        return registerBitbucketRepositoryToken(
-                workspace, repository, scopes, BITBUCKET_TOKEN_PREFIX + randomBase64Url(48));
-    }
-
-    synchronized String registerBitbucketRepositoryToken(
-            String workspace, String repository, Set<String> scopes, String token) {
-        requireText(workspace, "workspace");
-        requireText(repository, "repository");
-        requireText(token, "token");
-        if (bitbucketTokens.containsKey(token)) {
-            throw new IllegalArgumentException("token already registered");
-        }
-        bitbucketTokens.put(
-                token,
-                new BitbucketToken(
-                        workspace.toLowerCase(Locale.ROOT), repository.toLowerCase(Locale.ROOT), Set.copyOf(scopes)));
-        return token;
-    }
-
-    synchronized void revokeBitbucketToken(String token) {
-        bitbucketTokens.remove(token);
-    }
-
     synchronized List<StoredGitCredential> gitCredentials(EmulatedPrincipal owner) {
         Map<Long, Credential> mine = credentialsByOwner.getOrDefault(owner.id(), Map.of());
         List<StoredGitCredential> result = new ArrayList<>(mine.size());
@@ -239,15 +202,11 @@ final class Workspace {
         return List.copyOf(principals.values());
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // Request handling
-
     synchronized Reply handle(Endpoint endpoint, RecordedRequest request, String requestId) {
         try {
             return switch (endpoint) {
                 case OAUTH_DISCOVERY -> discovery();
                 case OAUTH_TOKEN -> oauthToken(request);
-                case BITBUCKET_REPOSITORY -> bitbucketRepository(request);
                 default -> authenticated(endpoint, request, authenticate(request, requestId), requestId);
             };
         } catch (Reply.Failure f) {
@@ -280,13 +239,13 @@ final class Workspace {
         String header = request.getHeaders().get("Authorization");
         String token = bearer(header);
         if (token == null) {
-            ObjectNode body = MAPPER.createObjectNode();
+            ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("error_code", 401);
             body.put(
                     "message",
                     "Credential was not sent or was of an unsupported type for this API. [ReqId: " + requestId + "]");
             body.set("details", requestInfo(requestId));
-            throw new Reply.Failure(Reply.json(401, write(body)));
+            throw new Reply.Failure(Reply.json(401, Json.write(body)));
         }
         EmulatedPrincipal owner = pats.get(token);
         if (owner != null) {
@@ -296,15 +255,19 @@ final class Workspace {
         if (issued != null && clock.instant().isBefore(issued.expiresAt())) {
             return issued.principal();
         }
-        ObjectNode body = MAPPER.createObjectNode();
+        throw new Reply.Failure(invalidAccessToken(requestId));
+    }
+
+    /** Databricks' answer to an unknown, revoked or expired token: 403 (not 401) with a numeric error code. */
+    static Reply invalidAccessToken(String requestId) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error_code", 403);
         body.put("message", "Invalid access token.");
         body.set("details", requestInfo(requestId));
-        throw new Reply.Failure(
-                Reply.json(403, write(body)).withHeader("X-Databricks-Reason-Phrase", "Invalid access token."));
+        return Reply.json(403, Json.write(body)).withHeader("X-Databricks-Reason-Phrase", "Invalid access token.");
     }
 
-    private static String bearer(String header) {
+    static String bearer(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }
@@ -312,20 +275,18 @@ final class Workspace {
         return token.isEmpty() ? null : token;
     }
 
-    // --- OAuth ------------------------------------------------------------------------------------------------------
-
     private Reply discovery() {
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("issuer", baseUrl + "/oidc");
         body.put("authorization_endpoint", baseUrl + "/oidc/v1/authorize");
         body.put("token_endpoint", baseUrl + "/oidc/v1/token");
         body.put("jwks_uri", baseUrl + "/oidc/jwks.json");
-        body.set("grant_types_supported", strings("client_credentials", "authorization_code", "refresh_token"));
-        body.set("response_types_supported", strings("code", "id_token"));
-        body.set("scopes_supported", strings("all-apis", "offline_access", "openid", "profile", "email"));
-        body.set("token_endpoint_auth_methods_supported", strings("client_secret_basic", "client_secret_post"));
-        body.set("code_challenge_methods_supported", strings("S256"));
-        return Reply.json(200, write(body));
+        body.set("grant_types_supported", Json.strings("client_credentials", "authorization_code", "refresh_token"));
+        body.set("response_types_supported", Json.strings("code", "id_token"));
+        body.set("scopes_supported", Json.strings("all-apis", "offline_access", "openid", "profile", "email"));
+        body.set("token_endpoint_auth_methods_supported", Json.strings("client_secret_basic", "client_secret_post"));
+        body.set("code_challenge_methods_supported", Json.strings("S256"));
+        return Reply.json(200, Json.write(body));
     }
 
     private Reply oauthToken(RecordedRequest request) {
@@ -374,19 +335,19 @@ final class Workspace {
         oauthTokens.values().removeIf(t -> !now.isBefore(t.expiresAt()));
         String token = fakeJwt(sp, now);
         oauthTokens.put(token, new IssuedToken(sp, now.plus(oauthTokenLifetime)));
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("access_token", token);
         body.put("token_type", "Bearer");
         body.put("expires_in", oauthTokenLifetime.toSeconds());
         body.put("scope", "all-apis");
-        return Reply.json(200, write(body));
+        return Reply.json(200, Json.write(body));
     }
 
     private String fakeJwt(EmulatedPrincipal sp, Instant now) {
         Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
         String header = enc.encodeToString(
                 "{\"kid\":\"emulator\",\"typ\":\"at+jwt\",\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
-        ObjectNode claims = MAPPER.createObjectNode();
+        ObjectNode claims = Json.MAPPER.createObjectNode();
         claims.put("client_id", sp.applicationId());
         claims.put("scope", "all-apis");
         claims.put("sub", sp.applicationId());
@@ -394,22 +355,20 @@ final class Workspace {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(oauthTokenLifetime).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        String payload = enc.encodeToString(write(claims).getBytes(StandardCharsets.UTF_8));
+        String payload = enc.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + "." + randomBase64Url(64);
     }
 
     private static Reply oauthError(int status, String error, String description) {
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error", error);
         body.put("error_description", description);
-        return Reply.json(status, write(body));
+        return Reply.json(status, Json.write(body));
     }
 
-    // --- SCIM -------------------------------------------------------------------------------------------------------
-
     private Reply me(EmulatedPrincipal caller) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.set("schemas", strings(SCIM_USER, SCIM_WORKSPACE_USER));
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("schemas", Json.strings(SCIM_USER, SCIM_WORKSPACE_USER));
         body.put("id", Long.toString(caller.id()));
         body.put("userName", caller.userName());
         body.put("displayName", caller.displayName());
@@ -421,7 +380,7 @@ final class Workspace {
             email.put("type", "work");
             email.put("primary", true);
         }
-        return Reply.json(200, write(body)).withHeader("X-Databricks-Org-Id", Long.toString(workspaceId));
+        return Reply.json(200, Json.write(body)).withHeader("X-Databricks-Org-Id", Long.toString(workspaceId));
     }
 
     private Reply listServicePrincipals(HttpUrl url) {
@@ -453,8 +412,8 @@ final class Workspace {
                 }
             }
         }
-        ObjectNode body = MAPPER.createObjectNode();
-        body.set("schemas", strings(SCIM_LIST));
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("schemas", Json.strings(SCIM_LIST));
         body.put("totalResults", matches.size());
         body.put("startIndex", 1);
         body.put("itemsPerPage", matches.size());
@@ -462,7 +421,7 @@ final class Workspace {
             ArrayNode resources = body.putArray("Resources");
             matches.forEach(p -> resources.add(servicePrincipalResource(p)));
         }
-        return Reply.json(200, write(body));
+        return Reply.json(200, Json.write(body));
     }
 
     private Reply getServicePrincipal(String rawId) {
@@ -475,12 +434,12 @@ final class Workspace {
         if (p == null || !p.servicePrincipal()) {
             return scimError(404, null, "Service principal with id " + rawId + " not found.");
         }
-        return Reply.json(200, write(servicePrincipalResource(p)));
+        return Reply.json(200, Json.write(servicePrincipalResource(p)));
     }
 
     private static ObjectNode servicePrincipalResource(EmulatedPrincipal p) {
-        ObjectNode sp = MAPPER.createObjectNode();
-        sp.set("schemas", strings(SCIM_SERVICE_PRINCIPAL));
+        ObjectNode sp = Json.MAPPER.createObjectNode();
+        sp.set("schemas", Json.strings(SCIM_SERVICE_PRINCIPAL));
         sp.put("id", Long.toString(p.id()));
         sp.put("applicationId", p.applicationId());
         sp.put("displayName", p.displayName());
@@ -489,33 +448,31 @@ final class Workspace {
     }
 
     private static Reply scimError(int status, String scimType, String detail) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.set("schemas", strings(SCIM_ERROR));
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("schemas", Json.strings(SCIM_ERROR));
         if (scimType != null) {
             body.put("scimType", scimType);
         }
         body.put("detail", detail);
         body.put("status", Integer.toString(status));
-        return Reply.json(status, write(body));
+        return Reply.json(status, Json.write(body));
     }
-
-    // --- Git credentials --------------------------------------------------------------------------------------------
 
     private Reply listCredentials(EmulatedPrincipal caller, Long principalId, String requestId) {
         long owner = resolveOwner(caller, principalId, requestId);
         Map<Long, Credential> mine = credentialsByOwner.getOrDefault(owner, Map.of());
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         if (!mine.isEmpty()) {
             ArrayNode list = body.putArray("credentials");
             mine.values().forEach(c -> list.add(credentialJson(c, "credential_id")));
         }
-        return Reply.json(200, write(body));
+        return Reply.json(200, Json.write(body));
     }
 
     private Reply getCredential(EmulatedPrincipal caller, long id, Long principalId, String requestId) {
         long owner = resolveOwner(caller, principalId, requestId);
         Credential c = find(owner, id, requestId);
-        return Reply.json(200, write(credentialJson(c, "credential_id")));
+        return Reply.json(200, Json.write(credentialJson(c, "credential_id")));
     }
 
     private Reply createCredential(EmulatedPrincipal caller, ObjectNode request, String requestId) {
@@ -551,7 +508,7 @@ final class Workspace {
         }
         mine.put(c.id, c);
         credentialIds.add(c.id);
-        return Reply.json(200, write(credentialJson(c, "credential_id")));
+        return Reply.json(200, Json.write(credentialJson(c, "credential_id")));
     }
 
     private Reply updateCredential(EmulatedPrincipal caller, long id, ObjectNode request, String requestId) {
@@ -682,7 +639,7 @@ final class Workspace {
     }
 
     private static ObjectNode credentialJson(Credential c, String idField) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put(idField, c.id);
         node.put("git_provider", c.provider);
         if (c.username != null) {
@@ -718,103 +675,20 @@ final class Workspace {
         }
     }
 
-    // --- Bitbucket --------------------------------------------------------------------------------------------------
-
-    private Reply bitbucketRepository(RecordedRequest request) {
-        List<String> segments = request.getUrl().pathSegments();
-        String workspace = segments.get(3);
-        String slug = segments.get(4);
-        String token = bitbucketToken(request.getHeaders().get("Authorization"));
-        if (token == null) {
-            return bitbucketNotVisible();
-        }
-        BitbucketToken t = bitbucketTokens.get(token);
-        if (t == null) {
-            return bitbucketError(401, "Token is invalid, expired, or not supported for this endpoint.", null)
-                    .withHeader("WWW-Authenticate", "BitbucketCustom realm=\"Bitbucket.org HTTP\"");
-        }
-        if (!t.workspace().equalsIgnoreCase(workspace) || !t.repository().equalsIgnoreCase(slug)) {
-            return bitbucketNotVisible();
-        }
-        if (t.scopes().stream().noneMatch(BITBUCKET_READ_SCOPES::contains)) {
-            ObjectNode detail = MAPPER.createObjectNode();
-            detail.set("required", strings("repository"));
-            ArrayNode granted = detail.putArray("granted");
-            t.scopes().stream().sorted().forEach(granted::add);
-            return bitbucketError(403, "Your credentials lack one or more required privilege scopes.", detail);
-        }
-        String fullName = t.workspace() + "/" + t.repository();
-        String uuid = repositoryUuids.computeIfAbsent(fullName, k -> "{" + UUID.randomUUID() + "}");
-        ObjectNode repo = MAPPER.createObjectNode();
-        repo.put("type", "repository");
-        repo.put("full_name", fullName);
-        repo.put("name", t.repository());
-        repo.put("slug", t.repository());
-        repo.put("uuid", uuid);
-        repo.put("is_private", true);
-        repo.put("scm", "git");
-        ObjectNode links = repo.putObject("links");
-        links.putObject("self").put("href", baseUrl + "/bitbucket/2.0/repositories/" + fullName);
-        links.putObject("html").put("href", "https://bitbucket.org/" + fullName);
-        ArrayNode clone = links.putArray("clone");
-        clone.addObject().put("name", "https").put("href", "https://bitbucket.org/" + fullName + ".git");
-        ObjectNode ws = repo.putObject("workspace");
-        ws.put("type", "workspace");
-        ws.put("slug", t.workspace());
-        return Reply.json(200, write(repo));
-    }
-
-    private static String bitbucketToken(String header) {
-        String token = bearer(header);
-        if (token != null || header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return token;
-        }
-        try {
-            String decoded =
-                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            // Scripts also send repository access tokens as Basic x-token-auth:<token>, like Git does.
-            return decoded.startsWith("x-token-auth:") ? decoded.substring("x-token-auth:".length()) : "";
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static Reply bitbucketNotVisible() {
-        return bitbucketError(
-                404,
-                "You may not have access to this repository or it no longer exists in this workspace. If you think"
-                        + " this repository exists and you have access, make sure you are authenticated.",
-                null);
-    }
-
-    static Reply bitbucketError(int status, String message, ObjectNode detail) {
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("type", "error");
-        ObjectNode error = body.putObject("error");
-        error.put("message", message);
-        if (detail != null) {
-            error.set("detail", detail);
-        }
-        return Reply.json(status, write(body));
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Helpers
-
     static Reply.Failure error(int status, String code, String message, String requestId) {
         return new Reply.Failure(databricksError(status, code, message, requestId));
     }
 
     static Reply databricksError(int status, String code, String message, String requestId) {
-        ObjectNode body = MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("error_code", code);
         body.put("message", message);
         body.set("details", requestInfo(requestId));
-        return Reply.json(status, write(body));
+        return Reply.json(status, Json.write(body));
     }
 
     static ArrayNode requestInfo(String requestId) {
-        ArrayNode details = MAPPER.createArrayNode();
+        ArrayNode details = Json.MAPPER.createArrayNode();
         ObjectNode info = details.addObject();
         info.put("@type", REQUEST_INFO);
         info.put("request_id", requestId);
@@ -826,7 +700,7 @@ final class Workspace {
         String text = bodyText(request);
         JsonNode node;
         try {
-            node = text.isBlank() ? MAPPER.createObjectNode() : MAPPER.readTree(text);
+            node = text.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             node = null;
         }
@@ -915,22 +789,6 @@ final class Workspace {
         } catch (IllegalArgumentException e) {
             return s;
         }
-    }
-
-    static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ArrayNode strings(String... values) {
-        ArrayNode array = MAPPER.createArrayNode();
-        for (String v : values) {
-            array.add(v);
-        }
-        return array;
     }
 
     private void requireKnown(EmulatedPrincipal p) {

@@ -176,6 +176,19 @@ class FaultsTest {
     }
 
     @Test
+    void invalidAccessTokenRefusesAValidTokenOnceWithoutApplying() throws IOException {
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.invalidAccessToken());
+
+        Http.Answer refused = http.post(PATH, token, CREATE);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).isEqualTo("Invalid access token.");
+        assertThat(refused.headers().get("X-Databricks-Reason-Phrase")).isEqualTo("Invalid access token.");
+        assertThat(emulator.gitCredentials(sp)).isEmpty();
+        assertThat(http.post(PATH, token, CREATE).status()).isEqualTo(200);
+    }
+
+    @Test
     void countsEveryMatchedRequestAndResets() throws IOException {
         http.get(PATH, token);
         http.get(PATH, null);
