@@ -280,6 +280,34 @@ class GitCredentialsTest {
     }
 
     @Test
+    void azureDevOpsAadCredentialsRefuseATokenAndNeedNone() throws IOException {
+        Http.Answer withToken = http.post(
+                PATH, managerToken, "{\"git_provider\":\"azureDevOpsServicesAad\",\"personal_access_token\":\"x\"}");
+        assertThat(withToken.status()).isEqualTo(400);
+        assertThat(withToken.json().get("message").asText())
+                .isEqualTo("Please do not specify personal_access_token or git_username when git_provider is set to"
+                        + " azureDevOpsServicesAad.");
+
+        assertThat(http.post(PATH, managerToken, "{\"git_provider\":\"azuredevopsservicesaad\"}")
+                        .json()
+                        .get("git_provider")
+                        .asText())
+                .isEqualTo("azureDevOpsServicesAad");
+    }
+
+    @Test
+    void aPrincipalMayNameItselfAsPrincipalId() throws IOException {
+        Http.Answer created = http.post(
+                PATH,
+                spToken,
+                "{\"git_provider\":\"bitbucketCloud\",\"personal_access_token\":\"own\",\"principal_id\":" + sp.id()
+                        + "}");
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(http.get(PATH + "?principal_id=" + sp.id(), spToken).json().get("credentials"))
+                .hasSize(1);
+    }
+
+    @Test
     void errorsCarryRequestIdInHeaderAndDetails() throws IOException {
         Http.Answer missing = http.get(PATH + "/42", spToken);
 
