@@ -61,6 +61,8 @@ public final class GitCredentialEngine {
 
         if (request.verifyWith() != null) {
             verify(request.verifyWith(), token, progress);
+        } else {
+            token.warnings().forEach(progress);
         }
 
         DatabricksClient client = target.client();

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A push with a different token gave up waiting because builds still hold a lease on the principal's credential with
  * their own token. Overwriting it would break those builds, so the push fails instead; {@link #holders()} names them.
+ * Its {@link #reason()} is {@link Reason#TIMEOUT} with {@link #status()} 0: no HTTP call timed out, nothing was sent.
  */
 public final class LeaseWaitTimeoutException extends DatabricksException {
     private static final long serialVersionUID = 1L;
@@ -14,7 +15,7 @@ public final class LeaseWaitTimeoutException extends DatabricksException {
     private final Duration waited;
 
     public LeaseWaitTimeoutException(String message, List<String> holders, Duration waited) {
-        super(message);
+        super(Reason.TIMEOUT, 0, null, null, false, message, null);
         this.holders = List.copyOf(holders);
         this.waited = waited;
     }

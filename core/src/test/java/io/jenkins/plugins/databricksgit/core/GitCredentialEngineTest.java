@@ -382,8 +382,10 @@ class GitCredentialEngineTest {
                         Duration.ofSeconds(1),
                         "job #1",
                         progress::add)))
-                .isInstanceOfSatisfying(TokenVerificationException.class, e -> assertThat(e.checkStatus())
-                        .isEqualTo(TokenCheck.Status.INVALID_OR_EXPIRED))
+                .isInstanceOfSatisfying(TokenVerificationException.class, e -> {
+                    assertThat(e.checkStatus()).isEqualTo(TokenCheck.Status.INVALID_OR_EXPIRED);
+                    assertThat(e.reason()).isEqualTo(DatabricksException.Reason.PERMISSION_DENIED);
+                })
                 .hasMessageStartingWith("The Bitbucket token was not pushed: ");
 
         assertThat(fx.emulator.requestCounts()).allSatisfy((endpoint, count) -> assertThat(count)
@@ -393,7 +395,7 @@ class GitCredentialEngineTest {
     }
 
     @Test
-    void verifiedTokenIsPushedAndWarningsReachProgress() throws Exception {
+    void verifiedTokenIsPushed() throws Exception {
         String value = fx.emulator.addBitbucketRepositoryToken("acme", "website", Set.of("repository"));
         List<String> progress = new ArrayList<>();
 
@@ -409,11 +411,53 @@ class GitCredentialEngineTest {
                 progress::add));
 
         assertThat(result.created()).isTrue();
+        assertThat(progress).isEmpty();
         assertThat(fx.emulator.requestCount(Endpoint.BITBUCKET_REPOSITORY)).isEqualTo(1);
         assertThat(fx.stored())
                 .singleElement()
                 .extracting(StoredGitCredential::token)
                 .isEqualTo(value);
+    }
+
+    @Test
+    void verificationWarningsReachProgressAndDoNotStopThePush() throws Exception {
+        // Bitbucket accepts an app password on the REST API, but Git over HTTPS with x-token-auth will not.
+        String appPassword = fx.emulator.registerBitbucketRepositoryToken(
+                "acme", "website", Set.of("repository"), "ATBBappPasswordLike0123456789");
+        List<String> progress = new ArrayList<>();
+
+        engine.push(new PushRequest(
+                fx.own(),
+                token(appPassword),
+                null,
+                null,
+                false,
+                fx.bitbucket(),
+                Duration.ofSeconds(1),
+                "job #1",
+                progress::add));
+
+        assertThat(progress).singleElement().asString().contains("ATCT");
+        assertThat(fx.stored()).hasSize(1);
+    }
+
+    @Test
+    void tokenWarningsReachProgressWithoutVerification() throws Exception {
+        List<String> progress = new ArrayList<>();
+
+        engine.push(new PushRequest(
+                fx.own(),
+                token("ATBBappPasswordLike0123456789"),
+                null,
+                null,
+                false,
+                null,
+                Duration.ofSeconds(1),
+                "job #1",
+                progress::add));
+
+        assertThat(progress).singleElement().asString().contains("ATCT");
+        assertThat(fx.emulator.requestCount(Endpoint.BITBUCKET_REPOSITORY)).isZero();
     }
 
     @Test

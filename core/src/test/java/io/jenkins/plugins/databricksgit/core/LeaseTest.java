@@ -6,6 +6,8 @@ import static io.jenkins.plugins.databricksgit.core.EngineFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.databricksgit.testkit.Endpoint;
+import io.jenkins.plugins.databricksgit.testkit.Fault;
 import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -153,6 +155,8 @@ class LeaseTest {
         assertThatThrownBy(() -> engine.push(lease(target, BLUE, "build #3", Duration.ofMillis(200), blueProgress)))
                 .isInstanceOfSatisfying(LeaseWaitTimeoutException.class, e -> {
                     assertThat(e.holders()).containsExactly("build #1", "build #2");
+                    assertThat(e.reason()).isEqualTo(DatabricksException.Reason.TIMEOUT);
+                    assertThat(e.status()).isZero();
                     assertThat(e.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(200));
                 })
                 .hasMessageContaining("build #1, build #2")
@@ -208,6 +212,53 @@ class LeaseTest {
 
         assertThat(last).isEqualTo(new RemoveResult(second.credentialId(), RemoveResult.Outcome.REMOVED));
         assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aFailedReleaseCanBeRetried() throws Exception {
+        Target target = fx.managed();
+        PushResult pushed = engine.push(lease(target, RED, "build #1", LONG, progress));
+        fx.emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(500).times(5));
+
+        assertThatThrownBy(() -> engine.release(pushed.lease(), target.client()))
+                .isInstanceOf(DatabricksException.class);
+        assertThat(fx.stored()).hasSize(1);
+        fx.emulator.clearFaults();
+
+        assertThat(engine.release(pushed.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aFailedReleaseDoesNotBlockOtherTokens() throws Exception {
+        Target target = fx.managed();
+        PushResult pushed = engine.push(lease(target, RED, "build #1", LONG, progress));
+        fx.emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(500).times(5));
+        assertThatThrownBy(() -> engine.release(pushed.lease(), target.client()))
+                .isInstanceOf(DatabricksException.class);
+        fx.emulator.clearFaults();
+
+        PushResult blue = engine.push(lease(target, BLUE, "build #2", Duration.ZERO, progress));
+        // The late retry of the first release must not remove the credential that now holds another token.
+        RemoveResult lateRetry = engine.release(pushed.lease(), target.client());
+
+        assertThat(blue.created()).isFalse();
+        assertThat(lateRetry.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0blue");
+    }
+
+    @Test
+    void anExplicitRemovalLeavesHoldersToFindTheCredentialGone() throws Exception {
+        Target target = fx.managed();
+        PushResult pushed = engine.push(lease(target, RED, "build #1", LONG, progress));
+
+        assertThat(engine.removeBitbucketCredential(target).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+        RemoveResult release = engine.release(pushed.lease(), target.client());
+
+        assertThat(release).isEqualTo(new RemoveResult(pushed.credentialId(), RemoveResult.Outcome.ALREADY_GONE));
     }
 
     @Test
