@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Runs the emulator as a standalone local server. It prints the URL and every credential it generated: the secrets
- * are fake and exist only in this process, and printing them is what makes the server usable from other tools.
+ * are fake and exist only in this process, and printing them is what makes the server usable from other programs.
  */
 @Command(
         name = "databricks-emulator",

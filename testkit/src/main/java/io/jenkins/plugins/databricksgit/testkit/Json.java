@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-/** The one ObjectMapper and small helpers for building answers. */
+/** The one ObjectMapper, and shorthands for building answers. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
