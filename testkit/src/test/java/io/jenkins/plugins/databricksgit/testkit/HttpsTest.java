@@ -36,6 +36,24 @@ class HttpsTest {
     }
 
     @Test
+    void faultsWorkOverTlsToo() throws IOException {
+        try (DatabricksEmulator emulator = DatabricksEmulator.startHttps()) {
+            EmulatedPrincipal sp = emulator.addServicePrincipal("ci-deployer");
+            String pat = emulator.issuePat(sp);
+            Http http = new Http(emulator);
+            String create = "{\"git_provider\":\"bitbucketCloud\",\"personal_access_token\":\"t\"}";
+            emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.dropConnectionAfterApplying());
+            emulator.inject(Endpoint.GIT_CREDENTIALS_LIST, Fault.rateLimited(1));
+
+            assertThatThrownBy(() -> http.post("/api/2.0/git-credentials", pat, create))
+                    .isInstanceOf(IOException.class);
+            assertThat(http.get("/api/2.0/git-credentials", pat).status()).isEqualTo(429);
+            assertThat(http.get("/api/2.0/git-credentials", pat).json().get("credentials"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void clientsWithoutTheEmulatorsTrustMaterialAreRefused() {
         try (DatabricksEmulator emulator = DatabricksEmulator.startHttps()) {
             OkHttpClient plain =
