@@ -120,9 +120,16 @@ final class EmulatorDispatcher extends Dispatcher {
     }
 
     private Reply handle(Endpoint endpoint, RecordedRequest request, String requestId) {
-        return endpoint == Endpoint.BITBUCKET_REPOSITORY
-                ? bitbucket.repository(request)
-                : workspace.handle(endpoint, request, requestId);
+        try {
+            return endpoint == Endpoint.BITBUCKET_REPOSITORY
+                    ? bitbucket.repository(request)
+                    : workspace.handle(endpoint, request, requestId);
+        } catch (RuntimeException e) {
+            // An emulator bug must surface as a clear answer in the test that hit it, not as a dead connection.
+            LOGGER.log(Level.WARNING, "Emulator failed on " + endpoint, e);
+            return Workspace.databricksError(
+                    500, "INTERNAL_ERROR", "Emulator failure: " + e.getClass().getName(), requestId);
+        }
     }
 
     private void log(String method, String path, String outcome) {
