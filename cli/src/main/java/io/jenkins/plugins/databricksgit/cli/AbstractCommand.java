@@ -22,6 +22,24 @@ abstract class AbstractCommand implements Callable<Integer> {
 
     private Output output;
 
+    @Override
+    public final Integer call() throws Exception {
+        if (!reportsRetries()) {
+            return execute();
+        }
+        try (RetryProgress ignored = RetryProgress.attach(output())) {
+            return execute();
+        }
+    }
+
+    /** The command itself; exceptions become one-line errors and exit codes. */
+    abstract int execute() throws Exception;
+
+    /** Whether the HTTP client's retries are shown on standard error while this command runs. */
+    boolean reportsRetries() {
+        return true;
+    }
+
     CliEnvironment environment() {
         return root.environment();
     }

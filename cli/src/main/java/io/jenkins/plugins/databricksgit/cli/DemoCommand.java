@@ -30,7 +30,12 @@ final class DemoCommand extends AbstractCommand {
     private static final String BITBUCKET_REPOSITORY = "data-pipelines";
 
     @Override
-    public Integer call() throws Exception {
+    boolean reportsRetries() {
+        return false; // each step reports its own
+    }
+
+    @Override
+    int execute() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Files.createTempDirectory("databricks-git-credential-demo");
         try (DatabricksEmulator emulator = DatabricksEmulator.start()) {

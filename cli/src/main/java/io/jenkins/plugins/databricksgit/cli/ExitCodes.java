@@ -1,7 +1,9 @@
 package io.jenkins.plugins.databricksgit.cli;
 
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.LeaseWaitTimeoutException;
 import io.jenkins.plugins.databricksgit.core.TokenCheck;
+import io.jenkins.plugins.databricksgit.core.TokenVerificationException;
 
 /** The documented exit codes (docs/cli.md); scripts rely on them, so they never change meaning. */
 final class ExitCodes {
@@ -16,34 +18,39 @@ final class ExitCodes {
     static final int NOT_FOUND = 4;
     /** A credential already exists where one was to be created, or the wait for another holder timed out. */
     static final int CONFLICT = 5;
+    /** {@code run}: stopped (SIGINT, SIGTERM) before the command started, as a shell reports an interrupt. */
+    static final int STOPPED = 130;
     /** {@code run}: the command could not be started (as in POSIX shells). */
     static final int COMMAND_NOT_STARTED = 127;
 
     private ExitCodes() {}
 
     static int of(DatabricksException e) {
+        if (e instanceof LeaseWaitTimeoutException) {
+            return CONFLICT;
+        }
+        if (e instanceof TokenVerificationException rejected) {
+            return of(rejected.checkStatus());
+        }
         return switch (e.reason()) {
             case INVALID_TOKEN, NO_CREDENTIALS_SENT, NOT_SERVICE_PRINCIPAL_MANAGER, PERMISSION_DENIED, OAUTH_FAILED ->
                 AUTH;
             case NOT_FOUND -> NOT_FOUND;
             case ALREADY_EXISTS -> CONFLICT;
-            default -> isWaitTimeout(e) ? CONFLICT : FAILURE;
+            default -> FAILURE;
         };
     }
 
     static int of(TokenCheck check) {
-        return switch (check.status()) {
+        return of(check.status());
+    }
+
+    static int of(TokenCheck.Status status) {
+        return switch (status) {
             case VALID -> OK;
             case INVALID_OR_EXPIRED, MISSING_SCOPE -> AUTH;
             case REPOSITORY_NOT_VISIBLE -> NOT_FOUND;
             case UNREACHABLE -> FAILURE;
         };
-    }
-
-    /** The engine's wait for another holder's lease ends as a timeout that no HTTP call produced. */
-    private static boolean isWaitTimeout(DatabricksException e) {
-        return e.reason() == DatabricksException.Reason.TIMEOUT
-                && e.status() == 0
-                && e.getClass() != DatabricksException.class;
     }
 }

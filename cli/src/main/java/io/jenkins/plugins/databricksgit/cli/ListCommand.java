@@ -16,7 +16,7 @@ final class ListCommand extends AbstractCommand {
     ConnectionOptions connection;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Output output = output();
         ConnectionOptions.Connection resolved = connection.resolve(environment());
         resolved.notes().forEach(output::warn);

@@ -24,7 +24,7 @@ final class PushCommand extends AbstractCommand {
     PushOptions push;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Output output = output();
         CliEnvironment env = environment();
         ConnectionOptions.Connection resolved = connection.resolve(env);

@@ -20,7 +20,7 @@ final class RemoveCommand extends AbstractCommand {
     Long id;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Output output = output();
         ConnectionOptions.Connection resolved = connection.resolve(environment());
         resolved.notes().forEach(output::warn);

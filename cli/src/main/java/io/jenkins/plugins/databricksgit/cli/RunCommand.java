@@ -42,7 +42,7 @@ final class RunCommand extends AbstractCommand {
     List<String> command;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Output output = output();
         Output status =
                 new Output(spec.commandLine().getErr(), spec.commandLine().getErr(), false);
@@ -90,13 +90,19 @@ final class RunCommand extends AbstractCommand {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("DATABRICKS_GIT_CREDENTIAL_ID", Long.toString(pushed.credentialId()));
         Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            output.progress("error: cannot start " + command.get(0) + ": " + e.getMessage());
-            return ExitCodes.COMMAND_NOT_STARTED;
+        // Started under the cleanup's lock: a stop request either sees the process or keeps it from starting.
+        synchronized (cleanup) {
+            if (cleanup.stopping) {
+                return ExitCodes.STOPPED;
+            }
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                output.progress("error: cannot start " + command.get(0) + ": " + e.getMessage());
+                return ExitCodes.COMMAND_NOT_STARTED;
+            }
+            cleanup.process = process;
         }
-        cleanup.process(process);
         try {
             return process.waitFor();
         } catch (InterruptedException e) {
@@ -127,7 +133,11 @@ final class RunCommand extends AbstractCommand {
         private final DatabricksClient client;
         private final PushResult pushed;
         private final Output status;
-        private Process process;
+        /** Guarded by {@code this}. */
+        Process process;
+        /** Guarded by {@code this}. */
+        boolean stopping;
+
         private boolean done;
         private DatabricksException failure;
 
@@ -139,13 +149,10 @@ final class RunCommand extends AbstractCommand {
             this.status = status;
         }
 
-        synchronized void process(Process process) {
-            this.process = process;
-        }
-
         void onShutdown() {
             Process running;
             synchronized (this) {
+                stopping = true;
                 running = process;
             }
             if (running != null) {

@@ -19,7 +19,7 @@ final class VerifyTokenCommand extends AbstractCommand {
     ConnectionOptions connection;
 
     @Override
-    public Integer call() throws Exception {
+    int execute() throws Exception {
         Output output = output();
         CliEnvironment env = environment();
         BitbucketToken bitbucketToken = token.token(env, output);

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.databricksgit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class RunCommandTest extends EmulatorTest {
+    @Test
+    void passesTheExitCodeThroughAndRemovesTheCredentialOnFailure() {
+        CliRunner.Result result = run("run", "--service-principal", sp(), "--", "sh", "-c", "exit 7");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(7);
+        assertThat(result.err()).contains("Created Git credential").contains("Removed Git credential");
+        assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
+    }
+
+    @Test
+    void credentialExistsWhileTheCommandRunsAndIsRemovedAfterSuccess() throws Exception {
+        Path seen = home.resolve("seen");
+        CliRunner.Result result = run(
+                "run",
+                "--service-principal",
+                sp(),
+                "--",
+                "sh",
+                "-c",
+                "echo \"$DATABRICKS_GIT_CREDENTIAL_ID\" > '" + seen + "'");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        assertThat(result.out()).as("standard output belongs to the command").isEmpty();
+        assertThat(Files.readString(seen).strip()).matches("\\d+");
+        assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
+        assertThat(cli.shutdownHooks).as("hook unregistered").isEmpty();
+    }
+
+    @Test
+    void commandThatCannotStartExits127AndStillRemoves() {
+        CliRunner.Result result = run("run", "--service-principal", sp(), "--", "/nonexistent/command");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(127);
+        assertThat(result.err()).contains("cannot start /nonexistent/command");
+        assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
+    }
+
+    @Test
+    void failedPushRunsNothing() throws Exception {
+        emulator.revokeBitbucketToken(bitbucketToken);
+        Path marker = home.resolve("ran");
+
+        CliRunner.Result result = run("run", "--service-principal", sp(), "--", "sh", "-c", "touch '" + marker + "'");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void shutdownHookStopsTheCommandAndRemovesTheCredential() throws Exception {
+        CompletableFuture<CliRunner.Result> running =
+                CompletableFuture.supplyAsync(() -> run("run", "--service-principal", sp(), "--", "sleep", "60"));
+        Runnable hook = awaitHook();
+        assertThat(emulator.gitCredentials(servicePrincipal)).hasSize(1);
+
+        hook.run(); // what the JVM does on SIGINT/SIGTERM
+
+        assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
+        CliRunner.Result result = running.get(30, TimeUnit.SECONDS);
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.err()).containsOnlyOnce("Removed Git credential");
+    }
+
+    @Test
+    void removalFailureAfterASuccessfulCommandIsAnError() {
+        // Revoke the manager's token while the command runs: the push worked, the removal cannot.
+        CliRunner.Result failing = runRevokingDuringCommand();
+        assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(3);
+        assertThat(failing.err()).contains("was not removed");
+        assertThat(emulator.gitCredentials(servicePrincipal)).hasSize(1);
+    }
+
+    private CliRunner.Result runRevokingDuringCommand() {
+        CompletableFuture<CliRunner.Result> running =
+                CompletableFuture.supplyAsync(() -> run("run", "--service-principal", sp(), "--", "sleep", "1"));
+        awaitHook();
+        emulator.revokePat(managerPat);
+        return running.join();
+    }
+
+    private Runnable awaitHook() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            synchronized (cli.shutdownHooks) {
+                if (!cli.shutdownHooks.isEmpty()) {
+                    return cli.shutdownHooks.get(0);
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("run never registered its shutdown hook");
+    }
+}
