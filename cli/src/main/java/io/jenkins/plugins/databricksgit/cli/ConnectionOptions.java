@@ -175,8 +175,7 @@ final class ConnectionOptions {
                 return new Connection(workspace, auth, settings(environment), layer.name, notes);
             }
         }
-        throw new CliException(
-                ExitCodes.AUTH,
+        throw CliException.usage(
                 "no Databricks credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "
                         + "DATABRICKS_CLIENT_SECRET, or token = (or client_id = and client_secret =) in a profile of "
                         + file);
