@@ -120,7 +120,8 @@ public final class PendingRemoval implements Serializable {
                 now);
     }
 
-    static PendingRemoval restored(
+    /** Rebuilds a removal from its persisted fields (a registry file, a build's saved action). */
+    public static PendingRemoval restored(
             String id,
             String buildId,
             String holder,
