@@ -27,6 +27,11 @@ import java.util.logging.Logger;
  * rather than overwrite a token a running build depends on. Writes and lease bookkeeping for one credential are
  * serialized; different principals proceed in parallel. Nothing here survives the JVM: callers persist leases and
  * {@link #restore} them after a restart.
+ *
+ * <p>A waiting push does not stop new pushes of the holders' token from joining them: a rotated token waits for the
+ * builds that still use the old one, and gives up after its wait if they keep overlapping. The credential id is
+ * remembered per workspace, principal and provider, so a repeated push is a single PATCH; when that id has been
+ * deleted behind the engine's back, the push finds or creates the credential by listing.
  */
 public final class GitCredentialEngine {
     /** The only username Bitbucket Cloud accepts with a repository access token over HTTPS. */

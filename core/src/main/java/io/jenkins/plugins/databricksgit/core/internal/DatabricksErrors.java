@@ -126,8 +126,15 @@ public final class DatabricksErrors {
                     + ". Try again later.";
         } else if (isInvalidToken(a, err)) {
             reason = Reason.INVALID_TOKEN;
-            text = where + " rejected the access token as invalid or expired (" + http + "). The " + ctx.auth()
-                    + " is wrong, expired or revoked: create a new one and update the stored credential.";
+            if (ctx.auth().startsWith("OAuth")) {
+                // The interceptor already fetched a fresh token once: the secret works, the identity does not.
+                text = where + " rejected the OAuth access token of " + ctx.auth() + " as invalid, even freshly"
+                        + " issued (" + http + "). Check that the service principal has been added to this workspace"
+                        + " and is active, and that the client secret belongs to this workspace's account.";
+            } else {
+                text = where + " rejected the access token as invalid or expired (" + http + "). The " + ctx.auth()
+                        + " is wrong, expired or revoked: create a new one and update the stored credential.";
+            }
         } else if (!err.present()) {
             reason = code >= 500 ? Reason.SERVER_ERROR : Reason.NOT_A_DATABRICKS_WORKSPACE;
             if (code >= 500) {
