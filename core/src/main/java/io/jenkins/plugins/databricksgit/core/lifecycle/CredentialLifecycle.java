@@ -298,12 +298,21 @@ public final class CredentialLifecycle implements AutoCloseable {
             return existing;
         }
         executor.execute(() -> {
+            // Leave the map before completing: a caller woken by the completion may start the next attempt at once,
+            // and must not join this finished one.
+            boolean removed = false;
+            Throwable failure = null;
             try {
-                fresh.complete(attemptNow(removal, store, log));
+                removed = attemptNow(removal, store, log);
             } catch (Throwable t) {
-                fresh.completeExceptionally(t);
+                failure = t;
             } finally {
                 attempts.remove(removal.id(), fresh);
+            }
+            if (failure != null) {
+                fresh.completeExceptionally(failure);
+            } else {
+                fresh.complete(removed);
             }
         });
         return fresh;
