@@ -175,10 +175,9 @@ final class ConnectionOptions {
                 return new Connection(workspace, auth, settings(environment), layer.name, notes);
             }
         }
-        throw CliException.usage(
-                "no Databricks credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "
-                        + "DATABRICKS_CLIENT_SECRET, or token = (or client_id = and client_secret =) in a profile of "
-                        + file);
+        throw CliException.usage("no Databricks credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "
+                + "DATABRICKS_CLIENT_SECRET, or token = (or client_id = and client_secret =) in a profile of "
+                + file);
     }
 
     Path configFile(CliEnvironment environment) {
