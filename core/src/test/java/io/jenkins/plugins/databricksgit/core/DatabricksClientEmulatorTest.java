@@ -313,6 +313,11 @@ class DatabricksClientEmulatorTest {
         for (TokenCheck t : new TokenCheck[] {ok, scope, other}) {
             assertThat(t.message()).doesNotContain(good).doesNotContain(noScope);
         }
+        assertThat(new BitbucketClient(emulator.bitbucketApiUrl() + "/", settings)
+                        .verify(BitbucketToken.of(good, "acme", "app"))
+                        .status())
+                .as("a trailing slash on the API URL")
+                .isEqualTo(TokenCheck.Status.VALID);
         assertThatThrownBy(() -> bb.verify(BitbucketToken.of(good, null, null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
