@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.Endpoint;
 import io.jenkins.plugins.databricksgit.testkit.Fault;
+import io.jenkins.plugins.databricksgit.testkit.OAuthClient;
 import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.io.IOException;
 import java.time.Duration;
@@ -340,6 +341,28 @@ class GitCredentialEngineTest {
 
         assertThat(result.principal().id()).isEqualTo(fx.sp.id());
         assertThat(fx.stored()).hasSize(1);
+    }
+
+    @Test
+    void ownModeWorksWithOAuthClientCredentials() throws Exception {
+        OAuthClient oauth = fx.emulator.issueOAuthSecret(fx.sp);
+        DatabricksClient client = new DatabricksClient(
+                WorkspaceUrl.parse(fx.emulator.url()),
+                DatabricksAuth.oauthClientCredentials(oauth.clientId(), SecretValue.of(oauth.clientSecret())),
+                fx.settings());
+        Target own = new Target(client, null);
+
+        PushResult pushed = engine.push(keep(own, token("ATCTT3xFfGN0first")));
+        fx.emulator.resetCounts();
+        engine.push(keep(own, token("ATCTT3xFfGN0second")));
+
+        assertThat(pushed.principal().id()).isEqualTo(fx.sp.id());
+        assertThat(fx.emulator.requestCount(Endpoint.GIT_CREDENTIALS_UPDATE)).isEqualTo(1);
+        assertThat(fx.emulator.requestCount(Endpoint.OAUTH_TOKEN)).isZero();
+        assertThat(fx.stored())
+                .singleElement()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0second");
     }
 
     @Test
