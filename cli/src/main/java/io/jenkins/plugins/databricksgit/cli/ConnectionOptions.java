@@ -58,8 +58,7 @@ final class ConnectionOptions {
             names = "--read-timeout",
             paramLabel = "<duration>",
             converter = DurationConverter.class,
-            description = "Timeout for each response, e.g. 60s (default: DATABRICKS_HTTP_TIMEOUT_SECONDS, or the "
-                    + "profile's http_timeout_seconds).")
+            description = "Timeout for each response, e.g. 60s (default: DATABRICKS_HTTP_TIMEOUT_SECONDS, or 60s).")
     Duration readTimeout;
 
     @Option(
