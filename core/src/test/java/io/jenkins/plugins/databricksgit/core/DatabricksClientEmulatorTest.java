@@ -271,7 +271,11 @@ class DatabricksClientEmulatorTest {
         DatabricksException e = catchDatabricks(() -> c.createGitCredential(spec(GIT_TOKEN), null));
         assertThat(e.reason()).isEqualTo(Reason.CONNECTION_FAILED);
         assertThat(e.outcomeUnknown()).isFalse();
-        assertThat(e.getMessage()).contains("Could not connect").contains("after 4 attempts");
+        assertThat(e.getMessage())
+                .contains("Could not connect")
+                .contains("after 4 attempts")
+                .contains("refused")
+                .contains("port " + port);
         assertThat(sleeper.sleeps).hasSize(3);
     }
 

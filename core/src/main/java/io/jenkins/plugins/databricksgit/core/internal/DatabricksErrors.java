@@ -240,11 +240,15 @@ public final class DatabricksErrors {
                     + (detail == null ? "" : " (" + truncate(detail) + ")")
                     + ". If a proxy inspects TLS traffic, add its CA certificate to the trust store of this Java"
                     + " runtime; otherwise check that the workspace URL is right.";
-        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+        } else if (e instanceof NoRouteToHostException) {
             reason = Reason.CONNECTION_FAILED;
-            text = "Could not connect to " + w.url() + attemptsText + ": the connection was refused or the host"
-                    + " is unreachable" + (detail == null ? "" : " (" + truncate(detail) + ")")
-                    + ". Check the workspace URL, and the firewall and proxy settings of this machine.";
+            text = "Could not connect to " + w.url() + attemptsText + ": the host is unreachable from this machine"
+                    + " (no route). Check the workspace URL, and the network, firewall and proxy settings.";
+        } else if (e instanceof ConnectException) {
+            reason = Reason.CONNECTION_FAILED;
+            text = "Could not connect to " + w.url() + attemptsText + ": the connection was refused (nothing accepts"
+                    + " connections on port " + w.httpUrl().port() + " there). Check the workspace URL, and the"
+                    + " firewall and proxy settings of this machine.";
         } else if (e instanceof SocketTimeoutException && !sent) {
             reason = Reason.TIMEOUT;
             text = "Connecting to " + w.url() + " timed out" + attemptsText + " (connect timeout "
