@@ -27,8 +27,11 @@ abstract class AbstractCommand implements Callable<Integer> {
         if (!reportsRetries()) {
             return execute();
         }
-        try (RetryProgress ignored = RetryProgress.attach(output())) {
+        RetryProgress progress = RetryProgress.attach(output());
+        try {
             return execute();
+        } finally {
+            progress.close();
         }
     }
 
