@@ -3,6 +3,8 @@ package io.jenkins.plugins.databricksgit.cli;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +104,13 @@ public final class DatabricksGitCredentialCommand implements Runnable {
             ex.printStackTrace(err);
         }
         err.flush();
+        if (jsonRequested(parseResult)) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("exitCode", exitCode);
+            error.put("reason", ex instanceof DatabricksException d ? d.reason().name() : null);
+            error.put("message", message);
+            new Output(commandLine.getOut(), err, true).result("", Map.of("error", error));
+        }
         return exitCode;
     }
 
@@ -120,6 +129,16 @@ public final class DatabricksGitCredentialCommand implements Runnable {
                 + failed.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    private static boolean jsonRequested(ParseResult parseResult) {
+        for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+            if (pr.hasMatchedOption("--output")
+                    && pr.matchedOptionValue("--output", CommonOptions.Format.text) == CommonOptions.Format.json) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debugRequested(ParseResult parseResult) {

@@ -36,6 +36,18 @@ class ListCommandTest extends EmulatorTest {
     }
 
     @Test
+    void jsonErrorOnStandardOutputForMachines() throws Exception {
+        CliRunner.Result result = run("list", "--service-principal", "4242424242", "-o", "json");
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        JsonNode error = json(result).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(4);
+        assertThat(error.get("reason").asText()).isEqualTo("NOT_FOUND");
+        assertThat(error.get("message").asText()).contains("4242424242");
+        assertThat(result.err()).startsWith("error: ");
+    }
+
+    @Test
     void notAManagerOfTheServicePrincipalExitsThree() {
         EmulatedPrincipal stranger = emulator.addUser("stranger@example.com", "Stranger");
         String strangerPat = emulator.issuePat(stranger);
