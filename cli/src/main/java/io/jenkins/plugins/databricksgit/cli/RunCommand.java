@@ -74,14 +74,17 @@ final class RunCommand extends AbstractCommand {
         } finally {
             hook.unregister();
         }
-        DatabricksException removalFailure = cleanup.run();
+        Exception removalFailure = cleanup.run();
         if (removalFailure != null) {
             spec.commandLine()
                     .getErr()
                     .println("error: the Git credential " + pushed.credentialId() + " was not removed: "
-                            + DatabricksGitCredentialCommand.describe(removalFailure));
+                            + describe(removalFailure));
             spec.commandLine().getErr().flush();
-            return exitCode != 0 ? exitCode : ExitCodes.of(removalFailure);
+            if (exitCode != 0) {
+                return exitCode;
+            }
+            return removalFailure instanceof DatabricksException d ? ExitCodes.of(d) : ExitCodes.FAILURE;
         }
         return exitCode;
     }
@@ -109,6 +112,12 @@ final class RunCommand extends AbstractCommand {
             stop(process);
             throw e;
         }
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof DatabricksException d
+                ? DatabricksGitCredentialCommand.describe(d)
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static void stop(Process process) {
@@ -139,7 +148,7 @@ final class RunCommand extends AbstractCommand {
         boolean stopping;
 
         private boolean done;
-        private DatabricksException failure;
+        private Exception failure;
 
         Cleanup(GitCredentialEngine engine, Target target, DatabricksClient client, PushResult pushed, Output status) {
             this.engine = engine;
@@ -158,14 +167,14 @@ final class RunCommand extends AbstractCommand {
             if (running != null) {
                 stop(running);
             }
-            DatabricksException e = run();
+            Exception e = run();
             if (e != null) {
-                status.progress("error: the Git credential " + pushed.credentialId() + " was not removed: "
-                        + DatabricksGitCredentialCommand.describe(e));
+                status.progress(
+                        "error: the Git credential " + pushed.credentialId() + " was not removed: " + describe(e));
             }
         }
 
-        synchronized DatabricksException run() {
+        synchronized Exception run() {
             if (done) {
                 return failure;
             }
@@ -182,7 +191,7 @@ final class RunCommand extends AbstractCommand {
                         status.progress(
                                 "Kept Git credential " + result.credentialId() + ": another holder still uses it");
                 }
-            } catch (DatabricksException e) {
+            } catch (DatabricksException | RuntimeException e) {
                 failure = e;
             }
             return failure;
