@@ -3,6 +3,7 @@ package io.jenkins.plugins.databricksgit.cli;
 import io.jenkins.plugins.databricksgit.core.RemoveResult;
 import io.jenkins.plugins.databricksgit.core.Target;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ final class RemoveCommand extends AbstractCommand {
                     case KEPT -> "Kept Git credential " + result.credentialId() + ": it is still in use";
                 };
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
         json.put(
                 "credentialId",
                 result.outcome() == RemoveResult.Outcome.ALREADY_GONE && id == null ? null : result.credentialId());
