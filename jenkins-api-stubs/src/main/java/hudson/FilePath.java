@@ -1,0 +1,10 @@
+package hudson;
+
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
+
+public final class FilePath implements SerializableOnlyOverRemoting {
+
+    private FilePath() {
+        throw new UnsupportedOperationException();
+    }
+}

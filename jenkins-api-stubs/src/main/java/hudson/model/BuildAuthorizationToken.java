@@ -1,0 +1,8 @@
+package hudson.model;
+
+public final class BuildAuthorizationToken {
+
+    private BuildAuthorizationToken() {
+        throw new UnsupportedOperationException();
+    }
+}

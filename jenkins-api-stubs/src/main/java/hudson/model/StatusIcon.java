@@ -1,0 +1,8 @@
+package hudson.model;
+
+public interface StatusIcon {
+
+    String getImageOf(String size);
+
+    String getDescription();
+}

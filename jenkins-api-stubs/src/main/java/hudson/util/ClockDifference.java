@@ -1,0 +1,8 @@
+package hudson.util;
+
+public final class ClockDifference {
+
+    private ClockDifference() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,6 @@
+package jenkins.console;
+
+public interface WithConsoleUrl {
+
+    String getConsoleUrl();
+}

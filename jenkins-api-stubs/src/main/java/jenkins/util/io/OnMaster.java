@@ -1,0 +1,3 @@
+package jenkins.util.io;
+
+public interface OnMaster {}

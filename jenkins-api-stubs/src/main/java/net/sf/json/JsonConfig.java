@@ -1,0 +1,8 @@
+package net.sf.json;
+
+public class JsonConfig {
+
+    private JsonConfig() {
+        throw new UnsupportedOperationException();
+    }
+}

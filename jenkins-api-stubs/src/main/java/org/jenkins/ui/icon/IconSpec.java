@@ -1,0 +1,6 @@
+package org.jenkins.ui.icon;
+
+public interface IconSpec {
+
+    String getIconClassName();
+}

@@ -1,0 +1,8 @@
+package org.kohsuke.stapler;
+
+public class BindInterceptor {
+
+    private BindInterceptor() {
+        throw new UnsupportedOperationException();
+    }
+}

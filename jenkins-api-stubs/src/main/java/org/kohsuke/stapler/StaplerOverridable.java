@@ -1,0 +1,8 @@
+package org.kohsuke.stapler;
+
+import java.util.Collection;
+
+public interface StaplerOverridable {
+
+    Collection<?> getOverrides();
+}

@@ -1,0 +1,8 @@
+package org.kohsuke.stapler;
+
+public class WebApp {
+
+    private WebApp() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,6 @@
+package org.kohsuke.stapler.export;
+
+public interface CustomExportedBean {
+
+    Object toExportedObject();
+}

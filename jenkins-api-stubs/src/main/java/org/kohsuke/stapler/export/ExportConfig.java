@@ -1,0 +1,8 @@
+package org.kohsuke.stapler.export;
+
+public class ExportConfig {
+
+    private ExportConfig() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,8 @@
+package org.kohsuke.stapler.lang;
+
+public final class Klass<C> {
+
+    private Klass() {
+        throw new UnsupportedOperationException();
+    }
+}

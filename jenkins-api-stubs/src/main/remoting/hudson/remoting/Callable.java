@@ -1,0 +1,5 @@
+package hudson.remoting;
+
+import java.io.Serializable;
+
+public interface Callable<V, T extends Throwable> extends Serializable {}

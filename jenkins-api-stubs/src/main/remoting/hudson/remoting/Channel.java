@@ -1,0 +1,5 @@
+package hudson.remoting;
+
+public class Channel implements VirtualChannel {
+    private Channel() {}
+}
