@@ -82,11 +82,24 @@ class RunCommandTest extends EmulatorTest {
     }
 
     private CliRunner.Result runRevokingDuringCommand() {
-        CompletableFuture<CliRunner.Result> running =
-                CompletableFuture.supplyAsync(() -> run("run", "--service-principal", sp(), "--", "sleep", "1"));
+        Path revoked = home.resolve("revoked");
+        // The command ends only once the token is revoked, however slow the machine.
+        CompletableFuture<CliRunner.Result> running = CompletableFuture.supplyAsync(() -> run(
+                "run",
+                "--service-principal",
+                sp(),
+                "--",
+                "sh",
+                "-c",
+                "while [ ! -f '" + revoked + "' ]; do sleep 0.05; done"));
         awaitHook();
         emulator.revokePat(managerPat);
-        return running.join();
+        try {
+            Files.createFile(revoked);
+            return running.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private Runnable awaitHook() {
