@@ -3,9 +3,6 @@ package io.jenkins.plugins.databricksgit.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +51,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         server.setDispatcher(dispatcher);
         // One request per connection keeps a dropped connection from taking other requests with it.
         server.setProtocols(List.of(Protocol.HTTP_1_1));
-        server.setServerSocketFactory(new WideBacklogServerSocketFactory());
+        server.setServerSocketFactory(new EmulatorServerSocketFactory());
         if (https) {
             serverCertificate = new HeldCertificate.Builder()
                     .commonName("localhost")
@@ -285,6 +282,11 @@ public final class DatabricksEmulator implements AutoCloseable {
         }
     }
 
+    /** The factory the server's listening socket comes from, so tests can check the options it sets. */
+    ServerSocketFactory serverSocketFactory() {
+        return server.getServerSocketFactory();
+    }
+
     /** Stops serving and closes open connections. */
     @Override
     public void close() {
@@ -294,37 +296,5 @@ public final class DatabricksEmulator implements AutoCloseable {
     @Override
     public String toString() {
         return "DatabricksEmulator[" + url + "]";
-    }
-
-    /** MockWebServer binds with a backlog of 50, too few for hundreds of clients connecting at once. */
-    private static final class WideBacklogServerSocketFactory extends ServerSocketFactory {
-        private static final int BACKLOG = 1024;
-
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-                @Override
-                public void bind(SocketAddress endpoint, int backlog) throws IOException {
-                    super.bind(endpoint, Math.max(backlog, BACKLOG));
-                }
-            };
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            return new ServerSocket(port, BACKLOG);
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return new ServerSocket(port, Math.max(backlog, BACKLOG));
-        }
-
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            ServerSocket socket = createServerSocket();
-            socket.bind(new InetSocketAddress(address, port), backlog);
-            return socket;
-        }
     }
 }
