@@ -25,10 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 
 /**
  * Measures the push/remove engine against the in-process emulator over loopback HTTP and prints the figures: round
@@ -42,16 +39,8 @@ public final class EngineBenchmark {
     private static final List<String> TOKENS =
             List.of("ATCTT3xFfGN0benchred", "ATCTT3xFfGN0benchgreen", "ATCTT3xFfGN0benchblue");
 
-    /**
-     * Without connection reuse: the in-process emulator answers a request on a kept-alive connection only after the
-     * operating system's delayed acknowledgement (about 40 ms on Linux), which would hide everything else. A fresh
-     * loopback connection costs well under a millisecond.
-     */
-    private static final ClientSettings SETTINGS = ClientSettings.builder()
-            .baseClient(new OkHttpClient.Builder()
-                    .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-                    .build())
-            .build();
+    /** What a Jenkins controller or the CLI uses: the shared client, whose pool keeps connections alive. */
+    private static final ClientSettings SETTINGS = ClientSettings.defaults();
 
     private final DatabricksEmulator emulator;
     private final EmulatedPrincipal sp;

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -50,11 +48,9 @@ final class EngineFixture implements AutoCloseable {
                 .maxAttempts(3)
                 .maxRetryTime(Duration.ofSeconds(5))
                 .sleeper(NO_BACKOFF);
-        // A fresh loopback connection per request: on a kept-alive one the in-process emulator's answers wait for the
-        // operating system's delayed acknowledgement (about 40 ms), which would only slow the tests down.
-        OkHttpClient.Builder base = baseClient == null ? new OkHttpClient.Builder() : baseClient.newBuilder();
-        builder.baseClient(
-                base.connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build());
+        if (baseClient != null) {
+            builder.baseClient(baseClient);
+        }
         settings = builder.build();
     }
 
