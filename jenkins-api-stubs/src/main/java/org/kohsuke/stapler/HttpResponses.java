@@ -1,0 +1,7 @@
+package org.kohsuke.stapler;
+
+public class HttpResponses {
+    public static HttpResponse forwardToPreviousPage() {
+        throw new UnsupportedOperationException();
+    }
+}

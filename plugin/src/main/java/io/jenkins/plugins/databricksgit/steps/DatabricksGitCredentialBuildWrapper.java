@@ -1,0 +1,192 @@
+package io.jenkins.plugins.databricksgit.steps;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.console.ConsoleLogFilter;
+import hudson.model.Descriptor;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapper;
+import hudson.util.Secret;
+import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
+import io.jenkins.plugins.databricksgit.core.lifecycle.Pushed;
+import java.io.IOException;
+import jenkins.tasks.SimpleBuildWrapper;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * Freestyle: "Push a Bitbucket token to a Databricks service principal". The credential is pushed before the build
+ * steps and removed by the {@link Disposer}, which runs whatever the result. Needs no workspace.
+ */
+public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper implements PushParameters {
+    private final String credentialsId;
+    private String workspace;
+    private String host;
+    private String databricksCredentialsId;
+    private String servicePrincipal;
+    private String name;
+    private String gitEmail;
+    private Boolean verifyToken;
+    private Integer waitTimeout;
+
+    @DataBoundConstructor
+    public DatabricksGitCredentialBuildWrapper(String credentialsId) {
+        this.credentialsId = PushParameters.fixEmpty(credentialsId);
+    }
+
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void setUp(Context context, Run<?, ?> build, TaskListener listener, EnvVars initialEnvironment)
+            throws IOException, InterruptedException {
+        Disposer disposer = push(build, listener);
+        if (disposer != null) {
+            context.setDisposer(disposer);
+        }
+    }
+
+    /** Pushes; returns what removes the credential at the end, or {@code null} when there is nothing to remove. */
+    Disposer push(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
+        Pushes.validate(this);
+        StepsBackend backend = StepsBackend.get();
+        BuildContext context = new BuildContext(build, listener);
+        ResolvedPush resolved = backend.resolve(context, this);
+        Pushed pushed = Pushes.push(backend, context, this, Cleanup.AT_BLOCK_END, resolved);
+        return pushed.removalId() == null ? null : new RemoveAtEnd(pushed.removalId());
+    }
+
+    /** Masks the token in everything the build prints; {@code null} when the credential cannot be found yet. */
+    @Override
+    public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
+        if (credentialsId == null) {
+            return null;
+        }
+        StepsBackend backend = StepsBackend.get();
+        Secret token = backend.tokenSecret(build, credentialsId);
+        return token == null ? null : new MaskingConsoleLogFilter(token, backend.charset(build));
+    }
+
+    /** Serialized with the build: holds the removal id only. */
+    static final class RemoveAtEnd extends Disposer {
+        private static final long serialVersionUID = 1L;
+
+        private final String removalId;
+
+        RemoveAtEnd(String removalId) {
+            this.removalId = removalId;
+        }
+
+        @Override
+        public void tearDown(Run<?, ?> build, TaskListener listener) throws IOException, InterruptedException {
+            StepsBackend backend = StepsBackend.get();
+            BuildContext context = new BuildContext(build, listener);
+            backend.lifecycle().remove(removalId, backend.store(context), context.log());
+        }
+
+        String removalId() {
+            return removalId;
+        }
+    }
+
+    @Override
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @Override
+    public String getWorkspace() {
+        return workspace;
+    }
+
+    @DataBoundSetter
+    public void setWorkspace(String workspace) {
+        this.workspace = PushParameters.fixEmpty(workspace);
+    }
+
+    @Override
+    public String getHost() {
+        return host;
+    }
+
+    @DataBoundSetter
+    public void setHost(String host) {
+        this.host = PushParameters.fixEmpty(host);
+    }
+
+    @Override
+    public String getDatabricksCredentialsId() {
+        return databricksCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDatabricksCredentialsId(String databricksCredentialsId) {
+        this.databricksCredentialsId = PushParameters.fixEmpty(databricksCredentialsId);
+    }
+
+    @Override
+    public String getServicePrincipal() {
+        return servicePrincipal;
+    }
+
+    @DataBoundSetter
+    public void setServicePrincipal(String servicePrincipal) {
+        this.servicePrincipal = PushParameters.fixEmpty(servicePrincipal);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = PushParameters.fixEmpty(name);
+    }
+
+    @Override
+    public String getGitEmail() {
+        return gitEmail;
+    }
+
+    @DataBoundSetter
+    public void setGitEmail(String gitEmail) {
+        this.gitEmail = PushParameters.fixEmpty(gitEmail);
+    }
+
+    @Override
+    public Boolean getVerifyToken() {
+        return verifyToken;
+    }
+
+    @DataBoundSetter
+    public void setVerifyToken(Boolean verifyToken) {
+        this.verifyToken = verifyToken;
+    }
+
+    @Override
+    public Integer getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    @DataBoundSetter
+    public void setWaitTimeout(Integer waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    /**
+     * A plain {@code Descriptor<BuildWrapper>} rather than a {@code BuildWrapperDescriptor}: Jenkins offers such a
+     * wrapper to every project type, which is what this one wants, and the plugin need not link against
+     * {@code AbstractProject}.
+     */
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<BuildWrapper> {
+        @Override
+        public String getDisplayName() {
+            return StepMessages.get("DatabricksGitCredentialBuildWrapper.DisplayName");
+        }
+    }
+}

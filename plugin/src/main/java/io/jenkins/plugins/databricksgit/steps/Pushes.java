@@ -1,0 +1,61 @@
+package io.jenkins.plugins.databricksgit.steps;
+
+import hudson.AbortException;
+import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
+import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PushSpec;
+import io.jenkins.plugins.databricksgit.core.lifecycle.Pushed;
+import java.io.IOException;
+import java.time.Duration;
+
+/** The push shared by both steps and the build wrapper. */
+final class Pushes {
+    private Pushes() {}
+
+    /** Rejects what cannot work before anything is looked up (a null id would end in a NullPointerException). */
+    static void validate(PushParameters p) throws AbortException {
+        if (p.getCredentialsId() == null) {
+            throw new AbortException(StepMessages.get("Pushes.credentialsIdMissing"));
+        }
+        if (p.getWorkspace() == null && p.getHost() == null) {
+            throw new AbortException(StepMessages.get("Pushes.workspaceMissing"));
+        }
+        if (p.getWorkspace() != null && p.getHost() != null) {
+            throw new AbortException(StepMessages.get("Pushes.workspaceAndHost", p.getWorkspace(), p.getHost()));
+        }
+        if (p.getHost() != null && p.getDatabricksCredentialsId() == null) {
+            throw new AbortException(StepMessages.get("Pushes.databricksCredentialsIdMissing", p.getHost()));
+        }
+        if (p.getWaitTimeout() != null && p.getWaitTimeout() < 0) {
+            throw new AbortException(StepMessages.get("Pushes.negativeWaitTimeout", p.getWaitTimeout()));
+        }
+    }
+
+    static Pushed push(
+            StepsBackend backend, BuildContext build, PushParameters p, Cleanup cleanup, ResolvedPush resolved)
+            throws IOException, InterruptedException {
+        PushSpec spec = new PushSpec(
+                backend.buildId(build),
+                backend.holder(build),
+                cleanup,
+                resolved.workspace(),
+                resolved.databricksCredentialsId(),
+                resolved.target().servicePrincipal(),
+                resolved.target(),
+                resolved.token(),
+                p.getName(),
+                p.getGitEmail(),
+                resolved.verifyWith(),
+                p.getWaitTimeout() == null ? null : Duration.ofSeconds(p.getWaitTimeout()));
+        try {
+            return backend.lifecycle().push(spec, backend.store(build), build.log());
+        } catch (DatabricksException | IllegalArgumentException | IllegalStateException e) {
+            throw new AbortException(CredentialLifecycle.PREFIX
+                    + StepMessages.get(
+                            "Pushes.failed",
+                            resolved.workspace() != null ? resolved.workspace() : p.getHost(),
+                            e.getMessage()));
+        }
+    }
+}
