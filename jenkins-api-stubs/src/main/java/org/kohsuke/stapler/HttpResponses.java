@@ -1,7 +1,11 @@
 package org.kohsuke.stapler;
 
 public class HttpResponses {
-    public static HttpResponse forwardToPreviousPage() {
+    public abstract static class HttpResponseException extends RuntimeException implements HttpResponse {
+        private static final long serialVersionUID = 1L;
+    }
+
+    public static HttpResponseException forwardToPreviousPage() {
         throw new UnsupportedOperationException();
     }
 }
