@@ -50,6 +50,12 @@ public class DatabricksGitCredentialStep extends AbstractGitCredentialStep {
             return StepMessages.get("DatabricksGitCredentialStep.DisplayName");
         }
 
+        /** No body: Pipeline would reject one; the block form is {@code withDatabricksGitCredential}. */
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return false;
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
