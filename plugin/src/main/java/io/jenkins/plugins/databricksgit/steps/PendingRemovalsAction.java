@@ -2,6 +2,7 @@ package io.jenkins.plugins.databricksgit.steps;
 
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
+import io.jenkins.plugins.databricksgit.core.Lease;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
 import java.io.IOException;
@@ -12,21 +13,98 @@ import java.util.List;
  * The credentials a build asked to remove and that are not removed yet, saved in its {@code build.xml}: written
  * before each push is sent, cleared once the removal succeeded. The build-completion safety net and the restart
  * restore read it. Holds no secret.
+ *
+ * <p>Saved as this plugin's own plain {@link Entry} objects rather than the core's {@link PendingRemoval}: Jenkins'
+ * class filter lets XStream write and read classes of plugin jars, but not of libraries bundled in them.
  */
 public final class PendingRemovalsAction extends InvisibleAction {
-    private final List<PendingRemoval> removals = new ArrayList<>();
+    private final List<Entry> removals = new ArrayList<>();
 
     synchronized void put(PendingRemoval removal) {
-        removals.removeIf(r -> r.id().equals(removal.id()));
-        removals.add(removal);
+        removals.removeIf(r -> r.id.equals(removal.id()));
+        removals.add(new Entry(removal));
     }
 
     synchronized boolean delete(String id) {
-        return removals.removeIf(r -> r.id().equals(id));
+        return removals.removeIf(r -> r.id.equals(id));
     }
 
     public synchronized List<PendingRemoval> getRemovals() {
-        return List.copyOf(removals);
+        return removals.stream().map(Entry::toRemoval).toList();
+    }
+
+    /** One pending removal, field by field. */
+    static final class Entry {
+        private final String id;
+        private final String buildId;
+        private final String holder;
+        private final String when;
+        private final String workspace;
+        private final String workspaceUrl;
+        private final String databricksCredentialsId;
+        private final String servicePrincipal;
+        private final String state;
+        private final long credentialId;
+        private final long principalId;
+        private final String principalName;
+        private final String gitProvider;
+        private final String leaseHolderId;
+        private final String leaseHolder;
+        private final String tokenFingerprint;
+        private final String lastError;
+        private final int attempts;
+        private final long createdAt;
+
+        Entry(PendingRemoval r) {
+            Lease lease = r.lease();
+            this.id = r.id();
+            this.buildId = r.buildId();
+            this.holder = r.holder();
+            this.when = r.when().name();
+            this.workspace = r.workspace();
+            this.workspaceUrl = r.workspaceUrl();
+            this.databricksCredentialsId = r.databricksCredentialsId();
+            this.servicePrincipal = r.servicePrincipal();
+            this.state = r.state().name();
+            this.credentialId = lease == null ? 0 : lease.credentialId();
+            this.principalId = lease == null ? 0 : lease.principalId();
+            this.principalName = lease == null ? null : lease.principalName();
+            this.gitProvider = lease == null ? null : lease.gitProvider();
+            this.leaseHolderId = lease == null ? null : lease.holderId();
+            this.leaseHolder = lease == null ? null : lease.holder();
+            this.tokenFingerprint = lease == null ? null : lease.tokenFingerprint();
+            this.lastError = r.lastError();
+            this.attempts = r.attempts();
+            this.createdAt = r.createdAt();
+        }
+
+        PendingRemoval toRemoval() {
+            Lease lease = leaseHolderId == null
+                    ? null
+                    : new Lease(
+                            workspaceUrl,
+                            principalId,
+                            principalName,
+                            gitProvider,
+                            credentialId,
+                            leaseHolderId,
+                            leaseHolder,
+                            tokenFingerprint);
+            return PendingRemoval.restored(
+                    id,
+                    buildId,
+                    holder,
+                    PendingRemoval.When.valueOf(when),
+                    workspace,
+                    workspaceUrl,
+                    databricksCredentialsId,
+                    servicePrincipal,
+                    PendingRemoval.State.valueOf(state),
+                    lease,
+                    lastError,
+                    attempts,
+                    createdAt);
+        }
     }
 
     /** The build's store: changes are saved with the build before returning. */
