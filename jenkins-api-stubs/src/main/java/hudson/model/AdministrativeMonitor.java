@@ -14,6 +14,11 @@ public abstract class AdministrativeMonitor extends AbstractModelObject implemen
     public abstract boolean isActivated();
 
     @Override
+    public final String getSearchUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Object getTarget() {
         throw new UnsupportedOperationException();
     }

@@ -3,10 +3,12 @@ package hudson.model;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint,
@@ -24,6 +26,30 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public JobT getParent() {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final Charset getCharset() {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
         throw new UnsupportedOperationException();
     }
 }

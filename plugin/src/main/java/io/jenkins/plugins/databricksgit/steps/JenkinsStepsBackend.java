@@ -1,30 +1,121 @@
 package io.jenkins.plugins.databricksgit.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.Secret;
+import io.jenkins.plugins.databricksgit.core.BitbucketClient;
+import io.jenkins.plugins.databricksgit.core.BitbucketToken;
+import io.jenkins.plugins.databricksgit.core.ClientSettings;
+import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
+import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
+import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleSettings;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemovalFile;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
+import java.io.File;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 
-/** The backend inside Jenkins. */
-final class JenkinsStepsBackend implements StepsBackend {
+/** The backend inside Jenkins: one engine and one lifecycle per controller. */
+final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
+    private static final Logger LOGGER = Logger.getLogger(JenkinsStepsBackend.class.getName());
+
+    /** Every pending removal of the controller, without secrets: what a restart restores. */
+    static final String REGISTRY_FILE = "databricks-git-credential-pending-removals.json";
+
+    private final PendingRemovalFile registry;
+    private final CredentialLifecycle lifecycle;
+
+    private JenkinsStepsBackend(File registryFile) {
+        this.registry = new PendingRemovalFile(registryFile.toPath());
+        this.lifecycle = new CredentialLifecycle(new GitCredentialEngine(), this, LifecycleSettings.defaults());
+    }
+
     static StepsBackend create() {
-        throw new UnsupportedOperationException();
+        JenkinsStepsBackend backend =
+                new JenkinsStepsBackend(new File(Jenkins.get().getRootDir(), REGISTRY_FILE));
+        try {
+            backend.lifecycle.restore(backend.registry.read());
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not restore pending Git credential removals from " + REGISTRY_FILE, e);
+        }
+        return backend;
     }
 
     @Override
     public CredentialLifecycle lifecycle() {
-        throw new UnsupportedOperationException();
+        return lifecycle;
     }
 
     @Override
-    public ResolvedPush resolve(BuildContext build, PushParameters parameters) throws AbortException {
-        throw new AbortException("not yet");
+    public ResolvedPush resolve(BuildContext build, PushParameters p) throws IOException, InterruptedException {
+        Run<?, ?> run = build.run();
+        StandardUsernamePasswordCredentials credential = bitbucketCredential(run, p.getCredentialsId());
+        CredentialsProvider.track(run, credential);
+        String bitbucketWorkspace = null;
+        String repository = null;
+        // FOUNDATION: if (credential instanceof BitbucketRepositoryAccessToken t) { ... }
+        BitbucketToken token;
+        try {
+            token = BitbucketToken.of(credential.getPassword().getPlainText(), bitbucketWorkspace, repository);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(
+                    StepMessages.get("JenkinsStepsBackend.badToken", p.getCredentialsId(), e.getMessage()));
+        }
+        for (String warning : token.warnings()) {
+            build.log().accept(CredentialLifecycle.PREFIX + warning);
+        }
+        Target target = null; // FOUNDATION
+        String bitbucketApiUrl = BitbucketClient.DEFAULT_API_URL; // FOUNDATION
+        boolean verify =
+                p.getVerifyToken() != null ? p.getVerifyToken() : bitbucketWorkspace != null && repository != null;
+        if (verify && (bitbucketWorkspace == null || repository == null)) {
+            build.log()
+                    .accept(CredentialLifecycle.PREFIX
+                            + StepMessages.get("JenkinsStepsBackend.cannotVerify", p.getCredentialsId()));
+            verify = false;
+        }
+        return new ResolvedPush(
+                target,
+                p.getWorkspace(),
+                p.getWorkspace() == null ? p.getDatabricksCredentialsId() : null,
+                token,
+                credential.getPassword(),
+                verify ? new BitbucketClient(bitbucketApiUrl, ClientSettings.defaults()) : null);
+    }
+
+    private static StandardUsernamePasswordCredentials bitbucketCredential(Run<?, ?> run, String id)
+            throws AbortException {
+        if (id == null) {
+            throw new AbortException(StepMessages.get("Pushes.credentialsIdMissing"));
+        }
+        StandardUsernamePasswordCredentials c =
+                CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
+        if (c == null) {
+            throw new AbortException(StepMessages.get("JenkinsStepsBackend.credentialNotFound", id));
+        }
+        if (!GitCredentialEngine.GIT_USERNAME.equals(c.getUsername())) {
+            throw new AbortException(StepMessages.get("JenkinsStepsBackend.notXTokenAuth", id));
+        }
+        return c;
     }
 
     @Override
     public Secret tokenSecret(Run<?, ?> run, String credentialsId) {
-        return null;
+        try {
+            return bitbucketCredential(run, credentialsId).getPassword();
+        } catch (AbortException e) {
+            return null;
+        }
     }
 
     @Override
@@ -39,11 +130,47 @@ final class JenkinsStepsBackend implements StepsBackend {
 
     @Override
     public String buildId(BuildContext build) {
-        throw new UnsupportedOperationException();
+        return build.run().getExternalizableId();
     }
 
     @Override
     public String holder(BuildContext build) {
-        throw new UnsupportedOperationException();
+        return build.run().getFullDisplayName();
+    }
+
+    private static Run<?, ?> run(String buildId) {
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return Run.fromExternalizableId(buildId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Target target(PendingRemoval removal) throws Exception {
+        Run<?, ?> run = run(removal.buildId());
+        if (run == null) {
+            throw new IllegalStateException(StepMessages.get("JenkinsStepsBackend.buildGone", removal.buildId()));
+        }
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return null; // FOUNDATION: same resolution as the push, from the record's workspace / host
+        }
+    }
+
+    @Override
+    public RemovalStore store(String buildId) {
+        Run<?, ?> run = run(buildId);
+        return run == null ? RemovalStore.NONE : PendingRemovalsAction.storeOf(run);
+    }
+
+    @Override
+    public boolean isBuilding(String buildId) {
+        Run<?, ?> run = run(buildId);
+        return run != null && run.isBuilding();
+    }
+
+    @Override
+    public void saveRegistry(Collection<PendingRemoval> removals) throws IOException {
+        registry.write(removals);
     }
 }
