@@ -7,9 +7,9 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.Secret;
+import io.jenkins.plugins.databricksgit.BitbucketRepositoryAccessToken;
 import io.jenkins.plugins.databricksgit.core.BitbucketClient;
 import io.jenkins.plugins.databricksgit.core.BitbucketToken;
-import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
@@ -18,6 +18,9 @@ import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleSettings;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemovalFile;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
+import io.jenkins.plugins.databricksgit.http.JenkinsHttp;
+import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
+import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
@@ -63,6 +66,10 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         CredentialsProvider.track(run, credential);
         String bitbucketWorkspace = null;
         String repository = null;
+        if (credential instanceof BitbucketRepositoryAccessToken t) {
+            bitbucketWorkspace = t.getWorkspace();
+            repository = t.getRepository();
+        }
         BitbucketToken token;
         try {
             token = BitbucketToken.of(credential.getPassword().getPlainText(), bitbucketWorkspace, repository);
@@ -73,8 +80,11 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         for (String warning : token.warnings()) {
             build.log().accept(CredentialLifecycle.PREFIX + warning);
         }
-        Target target = connect(run, p.getWorkspace(), p.getHost(), p.getDatabricksCredentialsId());
-        String bitbucketApiUrl = BitbucketClient.DEFAULT_API_URL;
+        DatabricksWorkspace workspace = workspace(run, p.getWorkspace(), p.getHost(), p.getDatabricksCredentialsId());
+        Target target = new Target(
+                DatabricksWorkspaces.client(workspace, run),
+                p.getServicePrincipal() != null ? p.getServicePrincipal() : workspace.getServicePrincipal());
+        String bitbucketApiUrl = workspace.bitbucketApi();
         boolean verify =
                 p.getVerifyToken() != null ? p.getVerifyToken() : bitbucketWorkspace != null && repository != null;
         if (verify && (bitbucketWorkspace == null || repository == null)) {
@@ -89,13 +99,19 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
                 p.getWorkspace() == null ? p.getDatabricksCredentialsId() : null,
                 token,
                 credential.getPassword(),
-                verify ? new BitbucketClient(bitbucketApiUrl, ClientSettings.defaults()) : null);
+                verify ? new BitbucketClient(bitbucketApiUrl, JenkinsHttp.settings()) : null);
     }
 
-    /** The workspace configuration resolves names, folders and Databricks credentials. */
-    private static Target connect(Run<?, ?> run, String workspace, String host, String databricksCredentialsId)
-            throws AbortException {
-        throw new AbortException(StepMessages.get("JenkinsStepsBackend.noConnection"));
+    /**
+     * A configured workspace, checked against its allowed folders for this build, or one made up on the spot from a
+     * host and a Databricks credential. Either way the Databricks credential is then resolved in the build's context.
+     */
+    private static DatabricksWorkspace workspace(
+            Run<?, ?> run, String name, String host, String databricksCredentialsId) throws AbortException {
+        if (name != null) {
+            return DatabricksWorkspaces.get().resolve(name, run);
+        }
+        return new DatabricksWorkspace(host, host, databricksCredentialsId);
     }
 
     private static StandardUsernamePasswordCredentials bitbucketCredential(Run<?, ?> run, String id)
@@ -158,7 +174,9 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
             throw new IllegalStateException(StepMessages.get("JenkinsStepsBackend.buildGone", removal.buildId()));
         }
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            return connect(run, removal.workspace(), removal.workspaceUrl(), removal.databricksCredentialsId());
+            DatabricksWorkspace workspace =
+                    workspace(run, removal.workspace(), removal.workspaceUrl(), removal.databricksCredentialsId());
+            return new Target(DatabricksWorkspaces.client(workspace, run), removal.servicePrincipal());
         }
     }
 
