@@ -1,5 +1,6 @@
 package io.jenkins.plugins.databricksgit.cli;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param home the user's home directory, where {@code .databrickscfg} lives by default
  * @param stdin standard input, for {@code --token-stdin}
  * @param shutdownHooks where {@code run} registers the removal that must also happen on SIGINT/SIGTERM
+ * @param terminal reads a secret without echo when standard input is a terminal, or {@code null} when it is not
  */
-public record CliEnvironment(Map<String, String> env, Path home, InputStream stdin, ShutdownHooks shutdownHooks) {
+public record CliEnvironment(
+        Map<String, String> env, Path home, InputStream stdin, ShutdownHooks shutdownHooks, Terminal terminal) {
 
     public CliEnvironment {
         env = Map.copyOf(env);
@@ -23,10 +26,36 @@ public record CliEnvironment(Map<String, String> env, Path home, InputStream std
         Objects.requireNonNull(shutdownHooks, "shutdownHooks");
     }
 
+    public CliEnvironment(Map<String, String> env, Path home, InputStream stdin, ShutdownHooks shutdownHooks) {
+        this(env, home, stdin, shutdownHooks, null);
+    }
+
     /** The real process environment. */
     public static CliEnvironment system() {
+        Console console = interactiveConsole();
         return new CliEnvironment(
-                System.getenv(), Path.of(System.getProperty("user.home")), System.in, ShutdownHooks.runtime());
+                System.getenv(),
+                Path.of(System.getProperty("user.home")),
+                System.in,
+                ShutdownHooks.runtime(),
+                console == null ? null : prompt -> console.readPassword("%s", prompt));
+    }
+
+    /**
+     * The console when standard input and output are a terminal. Java 22 and later return a console for redirected
+     * streams too and tell by {@code isTerminal()}, which Java 17 lacks (there, a console means a terminal).
+     */
+    private static Console interactiveConsole() {
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        try {
+            Object terminal = Console.class.getMethod("isTerminal").invoke(console);
+            return Boolean.TRUE.equals(terminal) ? console : null;
+        } catch (ReflectiveOperationException e) {
+            return console;
+        }
     }
 
     /** The value of an environment variable, or {@code null} when unset or blank. */
@@ -46,8 +75,10 @@ public record CliEnvironment(Map<String, String> env, Path home, InputStream std
         return null;
     }
 
-    public CliEnvironment withEnv(Map<String, String> replacement) {
-        return new CliEnvironment(replacement, home, stdin, shutdownHooks);
+    /** An interactive terminal: the token typed after {@code --token-stdin} is not echoed. */
+    public interface Terminal {
+        /** @return the line typed, or {@code null} at end of input */
+        char[] readSecret(String prompt);
     }
 
     /** Registration of work that must run when the JVM is asked to stop. */

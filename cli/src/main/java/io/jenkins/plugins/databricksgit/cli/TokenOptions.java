@@ -34,7 +34,8 @@ final class TokenOptions {
 
     @Option(
             names = "--token-stdin",
-            description = "Read the Bitbucket token from standard input (one trailing newline is ignored).")
+            description = "Read the Bitbucket token from standard input (one trailing newline is ignored); on a "
+                    + "terminal it is asked for without echo.")
     boolean tokenStdin;
 
     @Option(
@@ -90,6 +91,9 @@ final class TokenOptions {
         String raw;
         if (tokenFile != null) {
             raw = readFile(tokenFile);
+        } else if (tokenStdin && environment.terminal() != null) {
+            char[] typed = environment.terminal().readSecret("Bitbucket token (not shown): ");
+            raw = typed == null ? "" : new String(typed);
         } else if (tokenStdin) {
             raw = readStdin(environment.stdin());
         } else {

@@ -18,6 +18,8 @@ final class CliRunner {
     final Path home;
     final List<Runnable> shutdownHooks = new ArrayList<>();
     String stdin = "";
+    /** Set to act as an interactive terminal for {@code --token-stdin}. */
+    CliEnvironment.Terminal terminal;
     /** Shared by every run of this runner, as it is by the subcommands of one process. */
     GitCredentialEngine engine;
 
@@ -31,7 +33,7 @@ final class CliRunner {
     }
 
     CliEnvironment environment() {
-        return new CliEnvironment(env, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hook -> {
+        CliEnvironment.ShutdownHooks hooks = hook -> {
             synchronized (shutdownHooks) {
                 shutdownHooks.add(hook);
             }
@@ -40,7 +42,9 @@ final class CliRunner {
                     shutdownHooks.remove(hook);
                 }
             };
-        });
+        };
+        return new CliEnvironment(
+                env, home, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hooks, terminal);
     }
 
     Result run(String... args) {

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +112,21 @@ class VerifyTokenCommandTest extends EmulatorTest {
         CliRunner.Result result = run("verify-token", "--token-stdin");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    }
+
+    @Test
+    void onATerminalTheTokenIsAskedForWithoutEcho() {
+        cli.env.remove("BITBUCKET_TOKEN");
+        List<String> prompts = new ArrayList<>();
+        cli.terminal = prompt -> {
+            prompts.add(prompt);
+            return bitbucketToken.toCharArray();
+        };
+
+        CliRunner.Result result = run("verify-token", "--token-stdin");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        assertThat(prompts).containsExactly("Bitbucket token (not shown): ");
     }
 
     @Test
