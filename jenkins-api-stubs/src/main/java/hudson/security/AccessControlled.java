@@ -10,10 +10,6 @@ public interface AccessControlled {
         throw new UnsupportedOperationException();
     }
 
-    default void checkAnyPermission(Permission... permission) throws AccessDeniedException {
-        throw new UnsupportedOperationException();
-    }
-
     default boolean hasPermission(Permission permission) {
         throw new UnsupportedOperationException();
     }
