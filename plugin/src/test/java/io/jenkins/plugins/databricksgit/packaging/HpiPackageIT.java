@@ -141,6 +141,8 @@ class HpiPackageIT {
         assertThat(a.getValue("Plugin-ScmUrl")).isEqualTo(a.getValue("Url"));
         assertThat(a.getValue("Plugin-License-Name")).isEqualTo("MIT License");
         assertThat(a.getValue("Plugin-License-Url")).startsWith("https://");
+        // The commit built; empty only when built outside a git checkout.
+        assertThat(a.getValue("Implementation-Build")).matches("([0-9a-f]{40})?");
 
         String dependencies = a.getValue("Plugin-Dependencies");
         assertThat(dependencies).isEqualTo(System.getProperty("hpi.expected.dependencies"));
