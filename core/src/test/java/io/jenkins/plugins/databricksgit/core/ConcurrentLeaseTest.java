@@ -55,7 +55,7 @@ class ConcurrentLeaseTest {
                 String value = TOKENS.get(random.nextInt(TOKENS.size()));
                 // Every eighth build is impatient, so that some bounded waits run out.
                 boolean impatient = i % 8 == 0;
-                Duration wait = impatient ? Duration.ofMillis(20) : Duration.ofSeconds(20);
+                Duration wait = impatient ? Duration.ofMillis(20) : Duration.ofMinutes(2);
                 long holdMillis = 2 + random.nextInt(14);
                 String holder = "build #" + i;
                 futures.add(pool.submit(() -> {
@@ -89,7 +89,7 @@ class ConcurrentLeaseTest {
             pool.shutdown();
             for (Future<?> future : futures) {
                 try {
-                    future.get(60, TimeUnit.SECONDS);
+                    future.get(5, TimeUnit.MINUTES);
                 } catch (java.util.concurrent.ExecutionException e) {
                     unexpected.add(e.getCause());
                 }

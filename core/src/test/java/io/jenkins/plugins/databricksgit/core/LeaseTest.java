@@ -293,7 +293,7 @@ class LeaseTest {
     }
 
     private static void awaitMessage(List<String> messages) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (messages.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }

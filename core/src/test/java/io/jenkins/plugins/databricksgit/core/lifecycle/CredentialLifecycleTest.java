@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,9 +256,7 @@ class CredentialLifecycleTest {
             }
         });
         pushing.start();
-        while (emulator.requestCount(Endpoint.GIT_CREDENTIALS_CREATE) == 0) {
-            Thread.sleep(10);
-        }
+        awaitCondition("the create was sent", () -> emulator.requestCount(Endpoint.GIT_CREDENTIALS_CREATE) > 0);
         pushing.interrupt();
         seen.add(outcome.get(30, TimeUnit.SECONDS));
         assertThat(store.list()).as("recorded before the push was sent").isNotEmpty();
@@ -330,6 +330,57 @@ class CredentialLifecycleTest {
     }
 
     @Test
+    void anAttemptAskedForWhenThePreviousOneCompletesIsANewAttempt() throws Exception {
+        CountDownLatch failureRecorded = new CountDownLatch(1);
+        CountDownLatch nextChained = new CountDownLatch(1);
+        TestHost.MemoryStore store = host.store("app#19", records -> {
+            seen.addAll(records);
+            if (records.stream().anyMatch(r -> r.state() == PendingRemoval.State.RETRYING)) {
+                failureRecorded.countDown();
+                awaitQuietly(nextChained);
+            }
+        });
+        Pushed pushed = lifecycle.push(spec("app#19", Cleanup.AT_BLOCK_END, token, null), store, log::add);
+        emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(503));
+
+        CompletableFuture<Boolean> first = lifecycle.removeInBackground(pushed.removalId(), store, log::add);
+        // The first attempt is held while it records its failure, so that the next one is chained before the first
+        // completes and is asked for at the very moment of its completion.
+        assertThat(failureRecorded.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<CompletableFuture<Boolean>> next =
+                first.thenApply(failed -> lifecycle.removeInBackground(pushed.removalId(), store, log::add));
+        nextChained.countDown();
+
+        assertThat(first.get(60, TimeUnit.SECONDS)).isFalse();
+        CompletableFuture<Boolean> second = next.get(60, TimeUnit.SECONDS);
+        assertThat(second).as("not the finished attempt").isNotSameAs(first);
+        assertThat(second.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_DELETE)).isEqualTo(2);
+        assertThat(credentials()).isEmpty();
+        assertThat(store.list()).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Gave up waiting for the test");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls with a bound far beyond any expected wait: reaching it means the condition never came true. */
+    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void dismissedRemovalIsNoLongerRetriedOrListed() throws Exception {
         TestHost.MemoryStore store = build("app#9");
         Pushed pushed = lifecycle.push(spec("app#9", Cleanup.AT_BLOCK_END, token, null), store, log::add);
@@ -361,11 +412,7 @@ class CredentialLifecycleTest {
         assertThat(log).last().asString().contains("takes longer than 0 s; it goes on in the background");
         assertThat(store.list()).as("not removed yet when the build finishes").hasSize(1);
         int linesAtFinish = log.size();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!store.list().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(store.list()).isEmpty();
+        awaitCondition("removed in the background", () -> store.list().isEmpty());
         assertThat(credentials()).isEmpty();
         assertThat(log).as("the build log is closed by then").hasSize(linesAtFinish);
     }
@@ -450,10 +497,7 @@ class CredentialLifecycleTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (secondLog.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitCondition("the second build says it waits", () -> !secondLog.isEmpty());
         assertThat(secondLog).first().asString().startsWith("[databricks-git-credential] Waiting for app 15");
         assertThat(credentials()).singleElement().satisfies(c -> assertThat(c.token())
                 .isEqualTo(token));
