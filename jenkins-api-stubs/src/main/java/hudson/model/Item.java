@@ -2,11 +2,14 @@ package hudson.model;
 
 import hudson.search.SearchableModelObject;
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import java.io.IOException;
 import java.util.Collection;
 import jenkins.util.io.OnMaster;
 
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
+
+    Permission EXTENDED_READ = (Permission) null;
 
     ItemGroup<? extends Item> getParent();
 

@@ -13,4 +13,12 @@ public class CredentialsMatchers {
     public static CredentialsMatcher anyOf(CredentialsMatcher... matchers) {
         throw new UnsupportedOperationException();
     }
+
+    public static CredentialsMatcher allOf(CredentialsMatcher... matchers) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static CredentialsMatcher withUsername(String username) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -2,6 +2,7 @@ package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 import java.util.List;
@@ -14,6 +15,15 @@ public abstract class AbstractIdCredentialsListBoxModel<
     protected abstract String describe(C c);
 
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
+        throw new UnsupportedOperationException();
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
+            Authentication authentication,
+            Item context,
+            Class<? extends C> type,
+            List<DomainRequirement> domainRequirements,
+            CredentialsMatcher matcher) {
         throw new UnsupportedOperationException();
     }
 

@@ -4,16 +4,20 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapper;
+import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Pushed;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildWrapper;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * Freestyle: "Push a Bitbucket token to a Databricks service principal". The credential is pushed before the build
@@ -184,9 +188,32 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
      */
     @Extension
     public static final class DescriptorImpl extends Descriptor<BuildWrapper> {
+        private final PushForm form;
+
+        public DescriptorImpl() {
+            this(PushForm.inJenkins());
+        }
+
+        DescriptorImpl(PushForm form) {
+            this.form = form;
+        }
+
         @Override
         public String getDisplayName() {
-            return StepMessages.get("DatabricksGitCredentialBuildWrapper.DisplayName");
+            return Messages.DatabricksGitCredentialBuildWrapper_DisplayName();
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return form.credentialsIdItems(item, credentialsId);
+        }
+
+        public ListBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String workspace) {
+            return form.workspaceItems(item, workspace);
+        }
+
+        public ListBoxModel doFillDatabricksCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String databricksCredentialsId) {
+            return form.databricksCredentialsIdItems(item, databricksCredentialsId);
         }
     }
 }

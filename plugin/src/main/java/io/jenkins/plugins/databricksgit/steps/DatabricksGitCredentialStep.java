@@ -1,11 +1,7 @@
 package io.jenkins.plugins.databricksgit.steps;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -39,7 +35,7 @@ public class DatabricksGitCredentialStep extends AbstractGitCredentialStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends GitCredentialStepDescriptor {
         @Override
         public String getFunctionName() {
             return "databricksGitCredential";
@@ -47,18 +43,13 @@ public class DatabricksGitCredentialStep extends AbstractGitCredentialStep {
 
         @Override
         public String getDisplayName() {
-            return StepMessages.get("DatabricksGitCredentialStep.DisplayName");
+            return Messages.DatabricksGitCredentialStep_DisplayName();
         }
 
         /** No body: Pipeline would reject one; the block form is {@code withDatabricksGitCredential}. */
         @Override
         public boolean takesImplicitBlockArgument() {
             return false;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 }

@@ -24,7 +24,7 @@ public final class FailedRemovalsMonitor extends AdministrativeMonitor {
 
     @Override
     public String getDisplayName() {
-        return StepMessages.get("FailedRemovalsMonitor.DisplayName");
+        return Messages.FailedRemovalsMonitor_DisplayName();
     }
 
     /** For the view. */

@@ -74,8 +74,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         try {
             token = BitbucketToken.of(credential.getPassword().getPlainText(), bitbucketWorkspace, repository);
         } catch (IllegalArgumentException e) {
-            throw new AbortException(
-                    StepMessages.get("JenkinsStepsBackend.badToken", p.getCredentialsId(), e.getMessage()));
+            throw new AbortException(Messages.JenkinsStepsBackend_badToken(p.getCredentialsId(), e.getMessage()));
         }
         for (String warning : token.warnings()) {
             build.log().accept(CredentialLifecycle.PREFIX + warning);
@@ -90,7 +89,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         if (verify && (bitbucketWorkspace == null || repository == null)) {
             build.log()
                     .accept(CredentialLifecycle.PREFIX
-                            + StepMessages.get("JenkinsStepsBackend.cannotVerify", p.getCredentialsId()));
+                            + Messages.JenkinsStepsBackend_cannotVerify(p.getCredentialsId()));
             verify = false;
         }
         return new ResolvedPush(
@@ -117,15 +116,15 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     private static StandardUsernamePasswordCredentials bitbucketCredential(Run<?, ?> run, String id)
             throws AbortException {
         if (id == null) {
-            throw new AbortException(StepMessages.get("Pushes.credentialsIdMissing"));
+            throw new AbortException(Messages.Pushes_credentialsIdMissing());
         }
         StandardUsernamePasswordCredentials c =
                 CredentialsProvider.findCredentialById(id, StandardUsernamePasswordCredentials.class, run);
         if (c == null) {
-            throw new AbortException(StepMessages.get("JenkinsStepsBackend.credentialNotFound", id));
+            throw new AbortException(Messages.JenkinsStepsBackend_credentialNotFound(id));
         }
         if (!GitCredentialEngine.GIT_USERNAME.equals(c.getUsername())) {
-            throw new AbortException(StepMessages.get("JenkinsStepsBackend.notXTokenAuth", id));
+            throw new AbortException(Messages.JenkinsStepsBackend_notXTokenAuth(id));
         }
         return c;
     }
@@ -171,7 +170,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     public Target target(PendingRemoval removal) throws Exception {
         Run<?, ?> run = run(removal.buildId());
         if (run == null) {
-            throw new IllegalStateException(StepMessages.get("JenkinsStepsBackend.buildGone", removal.buildId()));
+            throw new IllegalStateException(Messages.JenkinsStepsBackend_buildGone(removal.buildId()));
         }
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             DatabricksWorkspace workspace =

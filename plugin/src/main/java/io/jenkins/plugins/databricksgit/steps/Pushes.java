@@ -16,19 +16,19 @@ final class Pushes {
     /** Rejects what cannot work before anything is looked up (a null id would end in a NullPointerException). */
     static void validate(PushParameters p) throws AbortException {
         if (p.getCredentialsId() == null) {
-            throw new AbortException(StepMessages.get("Pushes.credentialsIdMissing"));
+            throw new AbortException(Messages.Pushes_credentialsIdMissing());
         }
         if (p.getWorkspace() == null && p.getHost() == null) {
-            throw new AbortException(StepMessages.get("Pushes.workspaceMissing"));
+            throw new AbortException(Messages.Pushes_workspaceMissing());
         }
         if (p.getWorkspace() != null && p.getHost() != null) {
-            throw new AbortException(StepMessages.get("Pushes.workspaceAndHost", p.getWorkspace(), p.getHost()));
+            throw new AbortException(Messages.Pushes_workspaceAndHost(p.getWorkspace(), p.getHost()));
         }
         if (p.getHost() != null && p.getDatabricksCredentialsId() == null) {
-            throw new AbortException(StepMessages.get("Pushes.databricksCredentialsIdMissing", p.getHost()));
+            throw new AbortException(Messages.Pushes_databricksCredentialsIdMissing(p.getHost()));
         }
         if (p.getWaitTimeout() != null && p.getWaitTimeout() < 0) {
-            throw new AbortException(StepMessages.get("Pushes.negativeWaitTimeout", p.getWaitTimeout()));
+            throw new AbortException(Messages.Pushes_negativeWaitTimeout(p.getWaitTimeout()));
         }
     }
 
@@ -52,10 +52,8 @@ final class Pushes {
             return backend.lifecycle().push(spec, backend.store(build), build.log());
         } catch (DatabricksException | IllegalArgumentException | IllegalStateException e) {
             throw new AbortException(CredentialLifecycle.PREFIX
-                    + StepMessages.get(
-                            "Pushes.failed",
-                            resolved.workspace() != null ? resolved.workspace() : p.getHost(),
-                            e.getMessage()));
+                    + Messages.Pushes_failed(
+                            resolved.workspace() != null ? resolved.workspace() : p.getHost(), e.getMessage()));
         }
     }
 }

@@ -1,11 +1,7 @@
 package io.jenkins.plugins.databricksgit.steps;
 
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -25,7 +21,7 @@ public class WithDatabricksGitCredentialStep extends AbstractGitCredentialStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends GitCredentialStepDescriptor {
         @Override
         public String getFunctionName() {
             return "withDatabricksGitCredential";
@@ -33,17 +29,12 @@ public class WithDatabricksGitCredentialStep extends AbstractGitCredentialStep {
 
         @Override
         public String getDisplayName() {
-            return StepMessages.get("WithDatabricksGitCredentialStep.DisplayName");
+            return Messages.WithDatabricksGitCredentialStep_DisplayName();
         }
 
         @Override
         public boolean takesImplicitBlockArgument() {
             return true;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
     }
 }

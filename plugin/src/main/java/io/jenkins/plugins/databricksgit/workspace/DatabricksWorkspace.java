@@ -1,9 +1,7 @@
 package io.jenkins.plugins.databricksgit.workspace;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -23,7 +21,6 @@ import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
 import io.jenkins.plugins.databricksgit.http.JenkinsHttp;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -279,22 +276,9 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (!canAdminister()) {
-                model.includeCurrentValue(Objects.toString(credentialsId, ""));
-                return model;
-            }
-            model.includeEmptyValue()
-                    .includeMatchingAs(
-                            ACL.SYSTEM2,
-                            Jenkins.get(),
-                            StandardCredentials.class,
-                            List.of(),
-                            CredentialsMatchers.anyOf(
-                                    CredentialsMatchers.instanceOf(StringCredentials.class),
-                                    CredentialsMatchers.instanceOf(DatabricksServicePrincipalCredentials.class)))
-                    .includeCurrentValue(Objects.toString(credentialsId, ""));
-            return model;
+            return canAdminister()
+                    ? CredentialChoices.JENKINS.matching(CredentialChoices.Kind.DATABRICKS, null, credentialsId)
+                    : CredentialChoices.JENKINS.currentOnly(credentialsId);
         }
 
         /**

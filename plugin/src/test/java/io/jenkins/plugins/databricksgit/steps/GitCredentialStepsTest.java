@@ -257,6 +257,11 @@ class GitCredentialStepsTest {
 
         execution.onStop();
         awaitNoCredentials();
+        // The removal is logged just after Databricks answers, on the removing thread.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (log("app#5").stream().noneMatch(l -> l.contains("Removed")) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
 
         finish(body);
         complete("app#5");
