@@ -200,49 +200,52 @@ public final class GitCredentialEngine {
 
     /** Removes a credential by id, regardless of leases (explicit user action). */
     public RemoveResult remove(Target target, long credentialId) throws DatabricksException {
-        Objects.requireNonNull(target, "target");
-        Owner owner = owners.resolve(target);
-        DatabricksClient client = target.client();
-        String workspaceUrl = client.workspace().url();
-        CredentialSlot slot =
-                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER));
-        String who = describe(owner.principal(), workspaceUrl);
-        slot.lock();
+        Removal r = removal(target);
+        r.slot().lock();
         try {
-            RemoveResult result = delete(client, credentialId, owner.principalIdParam(), who);
-            if (slot.knownId() == credentialId) {
-                forget(slot);
+            RemoveResult result = delete(r.client(), credentialId, r.principalIdParam(), r.who());
+            if (r.slot().knownId() == credentialId) {
+                forget(r.slot());
             }
             return result;
         } finally {
-            slot.unlock();
+            r.slot().unlock();
         }
     }
 
     /** Removes the principal's bitbucketCloud credential, whatever its id. */
     public RemoveResult removeBitbucketCredential(Target target) throws DatabricksException {
+        Removal r = removal(target);
+        r.slot().lock();
+        try {
+            Optional<GitCredential> existing =
+                    Upsert.findBitbucket(r.client().listGitCredentials(r.principalIdParam()));
+            if (existing.isEmpty()) {
+                LOGGER.fine(() -> r.who() + " has no Bitbucket credential to remove");
+                forget(r.slot());
+                return new RemoveResult(0, RemoveResult.Outcome.ALREADY_GONE);
+            }
+            RemoveResult result = delete(r.client(), existing.get().id(), r.principalIdParam(), r.who());
+            forget(r.slot());
+            return result;
+        } finally {
+            r.slot().unlock();
+        }
+    }
+
+    /** What an explicit removal acts on: the owner's slot, a client able to act on the owner, and how to name it. */
+    private record Removal(DatabricksClient client, Long principalIdParam, CredentialSlot slot, String who) {}
+
+    private Removal removal(Target target) throws DatabricksException {
         Objects.requireNonNull(target, "target");
         Owner owner = owners.resolve(target);
         DatabricksClient client = target.client();
         String workspaceUrl = client.workspace().url();
-        CredentialSlot slot =
-                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER));
-        String who = describe(owner.principal(), workspaceUrl);
-        slot.lock();
-        try {
-            Optional<GitCredential> existing =
-                    Upsert.findBitbucket(client.listGitCredentials(owner.principalIdParam()));
-            if (existing.isEmpty()) {
-                LOGGER.fine(() -> who + " has no Bitbucket credential to remove");
-                forget(slot);
-                return new RemoveResult(0, RemoveResult.Outcome.ALREADY_GONE);
-            }
-            RemoveResult result = delete(client, existing.get().id(), owner.principalIdParam(), who);
-            forget(slot);
-            return result;
-        } finally {
-            slot.unlock();
-        }
+        return new Removal(
+                client,
+                owner.principalIdParam(),
+                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER)),
+                describe(owner.principal(), workspaceUrl));
     }
 
     /**

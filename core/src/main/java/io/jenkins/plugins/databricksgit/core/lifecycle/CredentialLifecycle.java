@@ -193,13 +193,7 @@ public final class CredentialLifecycle implements AutoCloseable {
      * @return {@code true} when nothing of it is left to remove
      */
     public boolean remove(String removalId, RemovalStore store, Consumer<String> log) throws InterruptedException {
-        PendingRemoval removal = registry.get(removalId);
-        if (removal == null) {
-            removal = store.list().stream()
-                    .filter(r -> r.id().equals(removalId))
-                    .findFirst()
-                    .orElse(null);
-        }
+        PendingRemoval removal = find(removalId, store);
         if (removal == null) {
             return true;
         }
@@ -211,17 +205,23 @@ public final class CredentialLifecycle implements AutoCloseable {
      * block). Failures go to the background retry like any other.
      */
     public CompletableFuture<Boolean> removeInBackground(String removalId, RemovalStore store, Consumer<String> log) {
-        PendingRemoval removal = registry.get(removalId);
-        if (removal == null) {
-            removal = store.list().stream()
-                    .filter(r -> r.id().equals(removalId))
-                    .findFirst()
-                    .orElse(null);
-        }
+        PendingRemoval removal = find(removalId, store);
         if (removal == null) {
             return CompletableFuture.completedFuture(true);
         }
         return attempt(removal, store, log);
+    }
+
+    /** The removal as this controller knows it, or else as the build recorded it, or {@code null}. */
+    private PendingRemoval find(String removalId, RemovalStore store) {
+        PendingRemoval known = registry.get(removalId);
+        if (known != null) {
+            return known;
+        }
+        return store.list().stream()
+                .filter(r -> r.id().equals(removalId))
+                .findFirst()
+                .orElse(null);
     }
 
     /**

@@ -152,23 +152,15 @@ public final class PendingRemoval implements Serializable {
     }
 
     PendingRemoval pushed(PushResult result) {
-        return new PendingRemoval(
-                id,
-                buildId,
-                holder,
-                when,
-                workspace,
-                workspaceUrl,
-                databricksCredentialsId,
-                servicePrincipal,
-                State.PUSHED,
-                result.lease(),
-                null,
-                attempts,
-                createdAt);
+        return next(State.PUSHED, result.lease(), null, attempts);
     }
 
     PendingRemoval withError(String error, boolean attempted, boolean retrying) {
+        return next(retrying ? State.RETRYING : state, lease(), error, attempted ? attempts + 1 : attempts);
+    }
+
+    /** The same removal (same build, target and creation time) at a later step. */
+    private PendingRemoval next(State state, Lease lease, String lastError, int attempts) {
         return new PendingRemoval(
                 id,
                 buildId,
@@ -178,10 +170,10 @@ public final class PendingRemoval implements Serializable {
                 workspaceUrl,
                 databricksCredentialsId,
                 servicePrincipal,
-                retrying ? State.RETRYING : state,
-                lease(),
-                error,
-                attempted ? attempts + 1 : attempts,
+                state,
+                lease,
+                lastError,
+                attempts,
                 createdAt);
     }
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.databricksgit.core.lifecycle;
+package io.jenkins.plugins.databricksgit.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that backoff is checked without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test moves by hand, so that delays and backoff are checked without waiting. Thread-safe. */
+public final class MutableClock extends Clock {
     private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
