@@ -103,6 +103,13 @@ final class ConnectionOptions {
         return new BitbucketClient(apiUrl, settings(environment));
     }
 
+    /** Resolves the connection and tells the user what the resolution noticed (ignored settings, fallbacks). */
+    Connection resolve(CliEnvironment environment, Output output) {
+        Connection resolved = resolve(environment);
+        resolved.notes().forEach(output::warn);
+        return resolved;
+    }
+
     Connection resolve(CliEnvironment environment) {
         List<String> notes = new ArrayList<>();
         Path file = configFile(environment);

@@ -27,8 +27,7 @@ final class PushCommand extends AbstractCommand {
     int execute() throws Exception {
         Output output = output();
         CliEnvironment env = environment();
-        ConnectionOptions.Connection resolved = connection.resolve(env);
-        resolved.notes().forEach(output::warn);
+        ConnectionOptions.Connection resolved = connection.resolve(env, output);
         BitbucketToken bitbucketToken = token.token(env, output);
         push.verifyIfWanted(bitbucketToken, token, connection, env, output);
         PushResult result = root.engine()

@@ -23,8 +23,7 @@ final class RemoveCommand extends AbstractCommand {
     @Override
     int execute() throws Exception {
         Output output = output();
-        ConnectionOptions.Connection resolved = connection.resolve(environment());
-        resolved.notes().forEach(output::warn);
+        ConnectionOptions.Connection resolved = connection.resolve(environment(), output);
         Target target = new Target(resolved.client(), connection.servicePrincipal);
         RemoveResult result =
                 id != null ? root.engine().remove(target, id) : root.engine().removeBitbucketCredential(target);

@@ -47,8 +47,7 @@ final class RunCommand extends AbstractCommand {
         Output status =
                 new Output(spec.commandLine().getErr(), spec.commandLine().getErr(), false);
         CliEnvironment env = environment();
-        ConnectionOptions.Connection resolved = connection.resolve(env);
-        resolved.notes().forEach(output::warn);
+        ConnectionOptions.Connection resolved = connection.resolve(env, output);
         BitbucketToken bitbucketToken = token.token(env, output);
         push.verifyIfWanted(bitbucketToken, token, connection, env, output);
         DatabricksClient client = resolved.client();

@@ -18,8 +18,7 @@ final class WhoamiCommand extends AbstractCommand {
     @Override
     int execute() throws Exception {
         Output output = output();
-        ConnectionOptions.Connection resolved = connection.resolve(environment());
-        resolved.notes().forEach(output::warn);
+        ConnectionOptions.Connection resolved = connection.resolve(environment(), output);
         DatabricksClient client = resolved.client();
         Principal me = client.me();
         Principal target = connection.servicePrincipal == null
