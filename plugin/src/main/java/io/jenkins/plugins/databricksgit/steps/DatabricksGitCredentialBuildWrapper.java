@@ -24,19 +24,11 @@ import org.kohsuke.stapler.QueryParameter;
  * steps and removed by the {@link Disposer}, which runs whatever the result. Needs no workspace.
  */
 public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper implements PushParameters {
-    private final String credentialsId;
-    private String workspace;
-    private String host;
-    private String databricksCredentialsId;
-    private String servicePrincipal;
-    private String name;
-    private String gitEmail;
-    private Boolean verifyToken;
-    private Integer waitTimeout;
+    private final PushSettings settings;
 
     @DataBoundConstructor
     public DatabricksGitCredentialBuildWrapper(String credentialsId) {
-        this.credentialsId = PushParameters.fixEmpty(credentialsId);
+        this.settings = new PushSettings(credentialsId);
     }
 
     @Override
@@ -66,11 +58,11 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
     /** Masks the token in everything the build prints; {@code null} when the credential cannot be found yet. */
     @Override
     public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
-        if (credentialsId == null) {
+        if (getCredentialsId() == null) {
             return null;
         }
         StepsBackend backend = StepsBackend.get();
-        Secret token = backend.tokenSecret(build, credentialsId);
+        Secret token = backend.tokenSecret(build, getCredentialsId());
         return token == null ? null : new MaskingConsoleLogFilter(token, backend.charset(build));
     }
 
@@ -98,87 +90,88 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
 
     @Override
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @Override
     public String getWorkspace() {
-        return workspace;
+        return settings.getWorkspace();
     }
 
     @DataBoundSetter
     public void setWorkspace(String workspace) {
-        this.workspace = PushParameters.fixEmpty(workspace);
+        settings.setWorkspace(workspace);
     }
 
     @Override
     public String getHost() {
-        return host;
+        return settings.getHost();
     }
 
     @DataBoundSetter
     public void setHost(String host) {
-        this.host = PushParameters.fixEmpty(host);
+        settings.setHost(host);
     }
 
     @Override
     public String getDatabricksCredentialsId() {
-        return databricksCredentialsId;
+        return settings.getDatabricksCredentialsId();
     }
 
     @DataBoundSetter
     public void setDatabricksCredentialsId(String databricksCredentialsId) {
-        this.databricksCredentialsId = PushParameters.fixEmpty(databricksCredentialsId);
+        settings.setDatabricksCredentialsId(databricksCredentialsId);
     }
 
     @Override
     public String getServicePrincipal() {
-        return servicePrincipal;
+        return settings.getServicePrincipal();
     }
 
     @DataBoundSetter
     public void setServicePrincipal(String servicePrincipal) {
-        this.servicePrincipal = PushParameters.fixEmpty(servicePrincipal);
+        settings.setServicePrincipal(servicePrincipal);
     }
 
     @Override
     public String getName() {
-        return name;
+        return settings.getName();
     }
 
     @DataBoundSetter
     public void setName(String name) {
-        this.name = PushParameters.fixEmpty(name);
+        settings.setName(name);
     }
 
     @Override
     public String getGitEmail() {
-        return gitEmail;
+        return settings.getGitEmail();
     }
 
     @DataBoundSetter
     public void setGitEmail(String gitEmail) {
-        this.gitEmail = PushParameters.fixEmpty(gitEmail);
+        settings.setGitEmail(gitEmail);
     }
 
     @Override
     public Boolean getVerifyToken() {
-        return verifyToken;
+        return settings.getVerifyToken();
     }
 
     @DataBoundSetter
     public void setVerifyToken(Boolean verifyToken) {
-        this.verifyToken = verifyToken;
+        settings.setVerifyToken(verifyToken);
     }
 
     @Override
     public Integer getWaitTimeout() {
-        return waitTimeout;
+        return settings.getWaitTimeout();
     }
 
+    /** Seconds; {@code null} or unset means the default (10 minutes). */
     @DataBoundSetter
     public void setWaitTimeout(Integer waitTimeout) {
-        this.waitTimeout = waitTimeout;
+        settings.setWaitTimeout(waitTimeout);
     }
 
     /**

@@ -50,7 +50,7 @@ final class PushForm {
 
     /** An empty choice (a host is given instead), the configured names, and a current value no longer configured. */
     ListBoxModel workspaceItems(@CheckForNull Item item, @CheckForNull String workspace) {
-        String current = PushParameters.fixEmpty(workspace);
+        String current = PushSettings.fixEmpty(workspace);
         ListBoxModel model = new ListBoxModel();
         if (!canList(item)) {
             if (current != null) {

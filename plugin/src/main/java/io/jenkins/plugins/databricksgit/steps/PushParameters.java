@@ -25,13 +25,4 @@ public interface PushParameters {
 
     /** Seconds to wait for another build holding the principal with a different token; {@code null}: default. */
     Integer getWaitTimeout();
-
-    /** Blank is the same as unset, so that an empty form field stays out of generated Pipeline code. */
-    static String fixEmpty(String value) {
-        if (value == null) {
-            return null;
-        }
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
-    }
 }
