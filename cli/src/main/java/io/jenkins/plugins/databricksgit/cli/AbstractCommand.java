@@ -24,24 +24,11 @@ abstract class AbstractCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        if (!reportsRetries()) {
-            return execute();
-        }
-        RetryProgress progress = RetryProgress.attach(output());
-        try {
-            return execute();
-        } finally {
-            progress.close();
-        }
+        return execute();
     }
 
     /** The command itself; exceptions become one-line errors and exit codes. */
     abstract int execute() throws Exception;
-
-    /** Whether the HTTP client's retries are shown on standard error while this command runs. */
-    boolean reportsRetries() {
-        return true;
-    }
 
     CliEnvironment environment() {
         return root.environment();

@@ -76,10 +76,14 @@ final class ConnectionOptions {
         }
     }
 
-    /** Settings without a workspace, enough for Bitbucket calls. */
-    ClientSettings settings(CliEnvironment environment) {
+    /**
+     * Settings without a workspace, enough for Bitbucket calls. Retries show as progress lines, so that a call
+     * waiting out a {@code Retry-After} does not look hung.
+     */
+    ClientSettings settings(CliEnvironment environment, Output output) {
         ClientSettings.Builder builder = ClientSettings.builder();
         builder.baseClient(HttpClients.build(environment, caCert));
+        builder.retryListener(retry -> output.progress(retry + "..."));
         if (connectTimeout != null) {
             builder.connectTimeout(connectTimeout);
         }
@@ -99,18 +103,18 @@ final class ConnectionOptions {
         return builder.build();
     }
 
-    BitbucketClient bitbucket(CliEnvironment environment, String apiUrl) {
-        return new BitbucketClient(apiUrl, settings(environment));
+    BitbucketClient bitbucket(CliEnvironment environment, String apiUrl, Output output) {
+        return new BitbucketClient(apiUrl, settings(environment, output));
     }
 
     /** Resolves the connection and tells the user what the resolution noticed (ignored settings, fallbacks). */
     Connection resolve(CliEnvironment environment, Output output) {
-        Connection resolved = resolve(environment);
+        Connection resolved = resolveQuietly(environment, output);
         resolved.notes().forEach(output::warn);
         return resolved;
     }
 
-    Connection resolve(CliEnvironment environment) {
+    private Connection resolveQuietly(CliEnvironment environment, Output output) {
         List<String> notes = new ArrayList<>();
         Path file = configFile(environment);
         DatabricksConfigFile config;
@@ -178,7 +182,7 @@ final class ConnectionOptions {
         for (Layer layer : layers) {
             DatabricksAuth auth = layer.auth();
             if (auth != null) {
-                return new Connection(workspace, auth, settings(environment), layer.name, notes);
+                return new Connection(workspace, auth, settings(environment, output), layer.name, notes);
             }
         }
         throw CliException.usage("no Databricks credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and "

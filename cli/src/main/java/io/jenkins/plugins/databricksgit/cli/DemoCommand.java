@@ -30,11 +30,6 @@ final class DemoCommand extends AbstractCommand {
     private static final String BITBUCKET_REPOSITORY = "data-pipelines";
 
     @Override
-    boolean reportsRetries() {
-        return false; // each step reports its own
-    }
-
-    @Override
     int execute() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path home = Files.createTempDirectory("databricks-git-credential-demo");

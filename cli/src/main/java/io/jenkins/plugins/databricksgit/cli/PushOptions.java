@@ -58,7 +58,7 @@ final class PushOptions {
         }
         output.progress("Checking the token with Bitbucket (" + token.workspace() + "/" + token.repository() + ")...");
         TokenCheck check = connection
-                .bitbucket(environment, tokenOptions.apiUrl(environment))
+                .bitbucket(environment, tokenOptions.apiUrl(environment), output)
                 .verify(token);
         for (String warning : check.warnings()) {
             output.warn(warning);

@@ -29,7 +29,7 @@ final class VerifyTokenCommand extends AbstractCommand {
         }
         output.progress("Checking the token with Bitbucket (" + bitbucketToken.workspace() + "/"
                 + bitbucketToken.repository() + ")...");
-        TokenCheck check = connection.bitbucket(env, token.apiUrl(env)).verify(bitbucketToken);
+        TokenCheck check = connection.bitbucket(env, token.apiUrl(env), output).verify(bitbucketToken);
         int exitCode = ExitCodes.of(check);
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ public final class ClientSettings {
     private final Duration maxRetryTime;
     private final OkHttpClient baseClient;
     private final Sleeper sleeper;
+    private final RetryListener retryListener;
 
     private ClientSettings(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -26,6 +27,7 @@ public final class ClientSettings {
         this.maxRetryTime = b.maxRetryTime;
         this.baseClient = b.baseClient;
         this.sleeper = b.sleeper;
+        this.retryListener = b.retryListener;
     }
 
     /** Connect 10 s, read 60 s, call 120 s, 4 attempts within 2 minutes, the shared default HTTP client. */
@@ -46,6 +48,7 @@ public final class ClientSettings {
         b.maxRetryTime = maxRetryTime;
         b.baseClient = baseClient;
         b.sleeper = sleeper;
+        b.retryListener = retryListener;
         return b;
     }
 
@@ -82,6 +85,11 @@ public final class ClientSettings {
         return sleeper;
     }
 
+    /** Told of every retry before its wait; {@link RetryListener#NONE} unless set. */
+    public RetryListener retryListener() {
+        return retryListener;
+    }
+
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
@@ -90,6 +98,7 @@ public final class ClientSettings {
         private Duration maxRetryTime = Duration.ofMinutes(2);
         private OkHttpClient baseClient;
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private RetryListener retryListener = RetryListener.NONE;
 
         private Builder() {}
 
@@ -130,6 +139,12 @@ public final class ClientSettings {
         /** Replaces the clock and sleep between retries; meant for tests. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Told of every retry before its wait, e.g. to show progress. */
+        public Builder retryListener(RetryListener listener) {
+            this.retryListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -7,6 +7,8 @@ import io.jenkins.plugins.databricksgit.core.DatabricksException.Reason;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -265,6 +267,71 @@ class DatabricksClientErrorsTest {
         // The HTTP date has whole seconds; the clock has sub-second precision.
         assertThat(sleeper.sleeps).singleElement().satisfies(d -> assertThat(d)
                 .isBetween(Duration.ofSeconds(11), Duration.ofSeconds(12)));
+    }
+
+    @Test
+    void theRetryListenerHearsOfEachRetryBeforeItsWait() throws Exception {
+        List<RetryListener.Retry> heard = new ArrayList<>();
+        List<Integer> waitsBefore = new ArrayList<>();
+        RetryListener listener = retry -> {
+            heard.add(retry);
+            waitsBefore.add(sleeper.sleeps.size());
+        };
+        ClientSettings settings = ClientSettings.builder()
+                .sleeper(sleeper)
+                .retryListener(listener)
+                .build();
+        assertThat(settings.toBuilder().build().retryListener()).isSameAs(listener);
+        client = client(settings);
+        server.enqueue(json(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"later\"}")
+                .newBuilder()
+                .addHeader("Retry-After", "2")
+                .build());
+        server.enqueue(json(429, "{\"error_code\":\"REQUEST_LIMIT_EXCEEDED\",\"message\":\"x\"}"));
+        server.enqueue(json(200, "{}"));
+
+        assertThat(client.listGitCredentials(null)).isEmpty();
+
+        assertThat(waitsBefore).as("told before each wait").containsExactly(0, 1);
+        assertThat(heard).hasSize(2);
+        assertThat(heard.get(0))
+                .isEqualTo(new RetryListener.Retry(
+                        "GET", "/api/2.0/git-credentials", 1, Duration.ofSeconds(2), "answered 503"));
+        assertThat(heard.get(0)).hasToString("GET /api/2.0/git-credentials answered 503; retrying in 2000 ms");
+        assertThat(heard.get(1))
+                .isEqualTo(new RetryListener.Retry(
+                        "GET", "/api/2.0/git-credentials", 2, sleeper.sleeps.get(1), "answered 429"));
+        assertThat(heard)
+                .allSatisfy(r -> assertThat(r.toString()).doesNotContain(PAT).doesNotContain(GIT_TOKEN));
+    }
+
+    @Test
+    void noRetryIsAnnouncedWhenNoneIsMade() {
+        List<RetryListener.Retry> heard = new ArrayList<>();
+        client = client(ClientSettings.builder()
+                .sleeper(sleeper)
+                .maxAttempts(1)
+                .retryListener(heard::add)
+                .build());
+        server.enqueue(json(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"later\"}"));
+
+        assertThat(thrown(() -> client.listGitCredentials(null)).reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
+    void aFailingRetryListenerDoesNotChangeTheCall() throws Exception {
+        client = client(ClientSettings.builder()
+                .sleeper(sleeper)
+                .retryListener(retry -> {
+                    throw new IllegalStateException("listener failed");
+                })
+                .build());
+        server.enqueue(json(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"later\"}"));
+        server.enqueue(json(200, "{}"));
+
+        assertThat(client.listGitCredentials(null)).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test

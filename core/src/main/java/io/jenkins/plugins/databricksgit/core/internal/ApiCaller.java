@@ -2,6 +2,7 @@ package io.jenkins.plugins.databricksgit.core.internal;
 
 import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.RetryListener;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -12,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -103,9 +105,8 @@ public final class ApiCaller {
                 if (!mayRetry(attempt, start, delay, clock)) {
                     return answer;
                 }
-                Duration wait = delay;
-                LOGGER.fine(() -> request.method() + " " + request.url().encodedPath() + " answered " + code
-                        + "; retrying in " + delayText(wait));
+                announce(new RetryListener.Retry(
+                        request.method(), request.url().encodedPath(), attempt, delay, "answered " + code));
             } catch (DatabricksException e) {
                 throw e;
             } catch (IOException e) {
@@ -116,9 +117,12 @@ public final class ApiCaller {
                 if (state.sent() || !isConnectLevel(e) || !mayRetry(attempt, start, delay, clock)) {
                     throw new TransportFailure(e, state.sent(), attempt);
                 }
-                Duration wait = delay;
-                LOGGER.fine(() -> request.method() + " " + request.url().encodedPath() + " could not connect ("
-                        + e.getClass().getSimpleName() + "); retrying in " + delayText(wait));
+                announce(new RetryListener.Retry(
+                        request.method(),
+                        request.url().encodedPath(),
+                        attempt,
+                        delay,
+                        "could not connect (" + e.getClass().getSimpleName() + ")"));
             }
             try {
                 clock.sleep(delay);
@@ -126,6 +130,16 @@ public final class ApiCaller {
                 Thread.currentThread().interrupt();
                 throw interrupted(e);
             }
+        }
+    }
+
+    private void announce(RetryListener.Retry retry) {
+        LOGGER.fine(retry::toString);
+        try {
+            settings.retryListener().retrying(retry);
+        } catch (RuntimeException e) {
+            // Progress reporting must not change the outcome of the call.
+            LOGGER.log(Level.FINE, "The retry listener failed", e);
         }
     }
 
@@ -183,9 +197,5 @@ public final class ApiCaller {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static String delayText(Duration d) {
-        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 }
