@@ -67,7 +67,7 @@ class RunCommandTest extends EmulatorTest {
         hook.run(); // what the JVM does on SIGINT/SIGTERM
 
         assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
-        CliRunner.Result result = running.get(30, TimeUnit.SECONDS);
+        CliRunner.Result result = running.get(60, TimeUnit.SECONDS);
         assertThat(result.exitCode()).as(result.toString()).isNotZero();
         assertThat(result.err()).containsOnlyOnce("Removed Git credential");
     }
@@ -103,7 +103,7 @@ class RunCommandTest extends EmulatorTest {
     }
 
     private Runnable awaitHook() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             synchronized (cli.shutdownHooks) {
                 if (!cli.shutdownHooks.isEmpty()) {

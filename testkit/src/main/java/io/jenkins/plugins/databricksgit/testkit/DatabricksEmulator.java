@@ -43,8 +43,8 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final HeldCertificate serverCertificate;
     private final String url;
 
-    private DatabricksEmulator(InetAddress address, int port, boolean https) throws IOException {
-        this.workspace = new Workspace(Clock.systemUTC());
+    private DatabricksEmulator(InetAddress address, int port, boolean https, Clock clock) throws IOException {
+        this.workspace = new Workspace(clock);
         this.bitbucket = new BitbucketCloud();
         this.server = new MockWebServer();
         this.dispatcher = new EmulatorDispatcher(workspace, bitbucket, this::drainRecordedRequests);
@@ -86,6 +86,19 @@ public final class DatabricksEmulator implements AutoCloseable {
         return start(0, false);
     }
 
+    /**
+     * Starts over HTTP on 127.0.0.1 on a free port, judging OAuth token lifetimes by {@code clock}, so that a test
+     * expires tokens by moving the clock instead of waiting.
+     */
+    public static DatabricksEmulator start(Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        try {
+            return new DatabricksEmulator(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0, false, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the emulator", e);
+        }
+    }
+
     /** Starts over HTTPS on 127.0.0.1 on a free port, with a self-signed certificate for localhost and 127.0.0.1. */
     public static DatabricksEmulator startHttps() {
         return start(0, true);
@@ -104,7 +117,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     public static DatabricksEmulator start(InetAddress address, int port, boolean https) {
         Objects.requireNonNull(address, "address");
         try {
-            return new DatabricksEmulator(address, port, https);
+            return new DatabricksEmulator(address, port, https, Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulator on port " + port, e);
         }

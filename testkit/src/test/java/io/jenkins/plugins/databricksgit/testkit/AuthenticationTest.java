@@ -26,7 +26,11 @@ class AuthenticationTest {
 
     @BeforeEach
     void start() {
-        emulator = DatabricksEmulator.start();
+        startWith(DatabricksEmulator.start());
+    }
+
+    private void startWith(DatabricksEmulator started) {
+        emulator = started;
         http = new Http(emulator);
         sp = emulator.addServicePrincipal("ci-deployer");
         client = emulator.issueOAuthSecret(sp);
@@ -155,11 +159,15 @@ class AuthenticationTest {
 
     @Test
     void oauthTokensExpireAfterTheConfiguredLifetime() throws Exception {
+        MutableClock clock = new MutableClock();
+        emulator.close();
+        startWith(DatabricksEmulator.start(clock));
         emulator.setOAuthTokenLifetime(Duration.ofSeconds(1));
         String token = fetchToken();
+        clock.advance(Duration.ofMillis(999));
         assertThat(http.get(ME, token).status()).isEqualTo(200);
 
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofMillis(1));
 
         Http.Answer expired = http.get(ME, token);
         assertThat(expired.status()).isEqualTo(403);
