@@ -1,9 +1,5 @@
 package hudson.model;
 
-import hudson.model.queue.SubTask;
-import jenkins.console.WithConsoleUrl;
-import jenkins.model.queue.AsynchronousExecution;
-
 public class Queue extends ResourceController implements Saveable {
 
     private Queue() {
@@ -12,23 +8,5 @@ public class Queue extends ResourceController implements Saveable {
 
     public void save() {
         throw new UnsupportedOperationException();
-    }
-
-    public interface Task extends ModelObject, SubTask {
-
-        String getName();
-
-        String getFullDisplayName();
-
-        String getUrl();
-    }
-
-    public interface Executable extends Runnable, WithConsoleUrl {
-
-        SubTask getParent();
-
-        void run() throws AsynchronousExecution;
-
-        String toString();
     }
 }

@@ -3,7 +3,6 @@ package jenkins.model;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractCIBase;
-import hudson.model.AbstractProject;
 import hudson.model.Computer;
 import hudson.model.Descriptor;
 import hudson.model.DescriptorByNameOwner;
@@ -220,10 +219,6 @@ public class Jenkins extends AbstractCIBase
     }
 
     public <T extends TopLevelItem> T copy(T src, String name) throws IOException {
-        throw new UnsupportedOperationException();
-    }
-
-    public <T extends AbstractProject<?, ?>> T copy(T src, String name) throws IOException {
         throw new UnsupportedOperationException();
     }
 

@@ -1,8 +1,0 @@
-package hudson.model;
-
-public final class BuildAuthorizationToken {
-
-    private BuildAuthorizationToken() {
-        throw new UnsupportedOperationException();
-    }
-}

@@ -1,6 +1,0 @@
-package hudson.model;
-
-public interface ResourceActivity {
-
-    String getDisplayName();
-}

@@ -1,3 +1,0 @@
-package hudson.tasks;
-
-public abstract class BuildStepCompatibilityLayer implements BuildStep {}
