@@ -68,6 +68,8 @@ public final class CredentialLifecycle implements AutoCloseable {
     private final ConcurrentMap<String, CompletableFuture<Boolean>> attempts = new ConcurrentHashMap<>();
 
     private final Object persistLock = new Object();
+    /** Orders a dismissal and the bookkeeping of a failed attempt, so that neither undoes the other. */
+    private final Object dismissLock = new Object();
 
     public CredentialLifecycle(GitCredentialEngine engine, LifecycleHost host, LifecycleSettings settings) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -319,20 +321,31 @@ public final class CredentialLifecycle implements AutoCloseable {
     }
 
     private boolean attemptNow(PendingRemoval removal, RemovalStore store, Consumer<String> log) {
-        PendingRemoval current = registry.getOrDefault(removal.id(), removal);
+        PendingRemoval registered = registry.get(removal.id());
+        PendingRemoval current = registered != null ? registered : removal;
         RemoveResult result;
         try {
             result = removeFromDatabricks(current);
         } catch (Exception e) {
             String error = errorText(e);
             PendingRemoval failed = current.withError(error, true, true);
-            registry.put(failed.id(), failed);
-            retryAt.put(failed.id(), settings.clock().instant().plus(backoff(failed.attempts())));
-            saveQuietly(store, failed);
-            persist();
+            boolean dismissed;
+            synchronized (dismissLock) {
+                // An administrator may have dismissed the removal while this attempt ran: it must not come back.
+                dismissed = registered != null && registry.replace(failed.id(), failed) == null;
+                if (!dismissed) {
+                    registry.put(failed.id(), failed);
+                    retryAt.put(failed.id(), settings.clock().instant().plus(backoff(failed.attempts())));
+                    saveQuietly(store, failed);
+                    persist();
+                }
+            }
             log.accept(PREFIX + "Could not remove Git credential " + credentialLabel(current) + " of "
                     + current.principalLabel() + " on " + current.workspaceUrl() + ": " + error
-                    + " It is retried in the background until it is removed or an administrator dismisses it.");
+                    + (dismissed
+                            ? " Its removal was dismissed meanwhile, so it is not retried."
+                            : " It is retried in the background until it is removed or an administrator dismisses"
+                                    + " it."));
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -451,18 +464,23 @@ public final class CredentialLifecycle implements AutoCloseable {
      * @return {@code false} when there was no such removal
      */
     public boolean dismiss(String removalId) {
-        PendingRemoval removal = registry.remove(removalId);
-        retryAt.remove(removalId);
-        if (removal == null) {
-            return false;
+        PendingRemoval removal;
+        synchronized (dismissLock) {
+            removal = registry.remove(removalId);
+            retryAt.remove(removalId);
+            if (removal == null) {
+                return false;
+            }
+            try {
+                host.store(removal.buildId()).delete(removalId);
+            } catch (IOException e) {
+                LOGGER.log(
+                        Level.WARNING,
+                        "Could not update build " + removal.buildId() + " after dismissing " + removal,
+                        e);
+            }
+            persist();
         }
-        try {
-            host.store(removal.buildId()).delete(removalId);
-        } catch (IOException e) {
-            LOGGER.log(
-                    Level.WARNING, "Could not update build " + removal.buildId() + " after dismissing " + removal, e);
-        }
-        persist();
         LOGGER.log(Level.INFO, "Dismissed the removal of {0}", removal);
         return true;
     }

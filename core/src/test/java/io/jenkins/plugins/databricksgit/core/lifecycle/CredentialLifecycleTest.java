@@ -361,6 +361,36 @@ class CredentialLifecycleTest {
         assertThat(store.list()).isEmpty();
     }
 
+    @Test
+    void aRemovalDismissedWhileItsAttemptRunsStaysDismissed() throws Exception {
+        TestHost.MemoryStore store = build("app#20");
+        Pushed pushed = lifecycle.push(spec("app#20", Cleanup.AT_BLOCK_END, token, null), store, log::add);
+        emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(503));
+        CountDownLatch attemptStarted = new CountDownLatch(1);
+        CountDownLatch dismissed = new CountDownLatch(1);
+        host.beforeRemoval = () -> {
+            attemptStarted.countDown();
+            awaitQuietly(dismissed);
+        };
+
+        CompletableFuture<Boolean> attempt = lifecycle.removeInBackground(pushed.removalId(), store, log::add);
+        assertThat(attemptStarted.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(lifecycle.dismiss(pushed.removalId())).isTrue();
+        dismissed.countDown();
+
+        assertThat(attempt.get(60, TimeUnit.SECONDS)).isFalse();
+        assertThat(log).last().asString().endsWith("Its removal was dismissed meanwhile, so it is not retried.");
+        assertThat(lifecycle.pending()).isEmpty();
+        assertThat(lifecycle.hasFailedRemovals()).isFalse();
+        assertThat(lifecycle.nextAttempt(pushed.removalId())).isNull();
+        assertThat(store.list()).isEmpty();
+        assertThat(host.registry.read()).isEmpty();
+        clock.advance(Duration.ofHours(2));
+        assertThat(lifecycle.retryDue()).isZero();
+        assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_DELETE)).isEqualTo(1);
+        assertThat(credentials()).as("left for the administrator").hasSize(1);
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             if (!latch.await(60, TimeUnit.SECONDS)) {

@@ -52,8 +52,12 @@ final class TestHost implements LifecycleHost {
         return store;
     }
 
+    /** Runs when a removal attempt asks for its target, i.e. before it sends anything. */
+    volatile Runnable beforeRemoval = () -> {};
+
     @Override
     public Target target(PendingRemoval removal) {
+        beforeRemoval.run();
         return new Target(client(), removal.servicePrincipal());
     }
 
