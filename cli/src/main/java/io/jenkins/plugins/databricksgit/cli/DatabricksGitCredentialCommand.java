@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 ok, 1 failure, 2 usage or configuration, 3 authentication or permission,",
-            "4 not found, 5 conflict or wait timeout. See docs/cli.md."
+            "Exit codes: 0 ok, 1 failure, 2 usage or configuration,",
+            "3 authentication or permission, 4 not found, 5 conflict or wait timeout.",
+            "See docs/cli.md."
         })
 public final class DatabricksGitCredentialCommand implements Runnable {
     private final CliEnvironment environment;

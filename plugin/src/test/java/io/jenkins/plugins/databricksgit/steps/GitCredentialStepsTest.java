@@ -10,6 +10,7 @@ import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.Endpoint;
 import io.jenkins.plugins.databricksgit.testkit.Fault;
+import io.jenkins.plugins.databricksgit.testkit.MutableClock;
 import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
