@@ -47,6 +47,16 @@ public final class ApiCaller {
         public boolean successful() {
             return code >= 200 && code < 300;
         }
+
+        /**
+         * Without the body and headers: the answer of the OAuth token endpoint carries an access token, and a
+         * record's generated {@code toString()} would print it wherever an answer is logged or concatenated.
+         */
+        @Override
+        public String toString() {
+            return "Answer[" + method + " " + url.encodedPath() + " -> HTTP " + code + ", " + attempts + " attempt"
+                    + (attempts == 1 ? "" : "s") + "]";
+        }
     }
 
     /** No answer: the failure, whether the request had been sent, and how many attempts were made. */
