@@ -37,6 +37,6 @@ interface StepsBackend {
     String holder(BuildContext build);
 
     static StepsBackend get() {
-        return StepsRuntime.backend();
+        return StepsRuntime.current();
     }
 }
