@@ -1,5 +1,8 @@
 package hudson.model;
 
+import hudson.model.queue.SubTask;
+import jenkins.console.WithConsoleUrl;
+
 public class Queue extends ResourceController implements Saveable {
 
     private Queue() {
@@ -8,5 +11,22 @@ public class Queue extends ResourceController implements Saveable {
 
     public void save() {
         throw new UnsupportedOperationException();
+    }
+
+    public interface Task extends ModelObject, SubTask {
+
+        String getName();
+
+        String getFullDisplayName();
+
+        String getUrl();
+    }
+
+    public interface Executable extends Runnable, WithConsoleUrl {
+
+        SubTask getParent();
+
+        @Override
+        void run();
     }
 }

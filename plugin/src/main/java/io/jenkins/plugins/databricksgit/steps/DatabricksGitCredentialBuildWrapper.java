@@ -3,11 +3,11 @@ package io.jenkins.plugins.databricksgit.steps;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.console.ConsoleLogFilter;
-import hudson.model.Descriptor;
+import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildWrapper;
+import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
@@ -174,13 +174,9 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
         settings.setWaitTimeout(waitTimeout);
     }
 
-    /**
-     * A plain {@code Descriptor<BuildWrapper>} rather than a {@code BuildWrapperDescriptor}: Jenkins offers such a
-     * wrapper to every project type, which is what this one wants, and the plugin need not link against
-     * {@code AbstractProject}.
-     */
+    /** Offered to every project type that supports build wrappers: the push needs nothing project-specific. */
     @Extension
-    public static final class DescriptorImpl extends Descriptor<BuildWrapper> {
+    public static final class DescriptorImpl extends BuildWrapperDescriptor {
         private final PushForm form;
 
         public DescriptorImpl() {
@@ -189,6 +185,11 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
 
         DescriptorImpl(PushForm form) {
             this.form = form;
+        }
+
+        @Override
+        public boolean isApplicable(AbstractProject<?, ?> item) {
+            return true;
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import hudson.tasks.BuildWrapperDescriptor;
 import org.junit.jupiter.api.Test;
 
 class StepParametersTest {
@@ -94,5 +95,11 @@ class StepParametersTest {
                 .isEqualTo("withDatabricksGitCredential");
         assertThat(new WithDatabricksGitCredentialStep.DescriptorImpl().takesImplicitBlockArgument())
                 .isTrue();
+    }
+
+    @Test
+    void theWrapperIsOfferedToEveryProjectType() {
+        BuildWrapperDescriptor descriptor = new DatabricksGitCredentialBuildWrapper.DescriptorImpl();
+        assertThat(descriptor.isApplicable(null)).isTrue();
     }
 }

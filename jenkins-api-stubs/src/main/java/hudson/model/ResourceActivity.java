@@ -1,0 +1,6 @@
+package hudson.model;
+
+public interface ResourceActivity {
+
+    String getDisplayName();
+}
