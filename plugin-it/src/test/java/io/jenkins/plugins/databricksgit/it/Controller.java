@@ -25,10 +25,17 @@ import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -70,6 +77,11 @@ final class Controller {
 
         String url() {
             return emulator.url();
+        }
+
+        /** What must never be written anywhere in plain text. */
+        List<String> secrets() {
+            return List.of(token, deployBotPat);
         }
 
         @Override
@@ -186,6 +198,48 @@ final class Controller {
             }
         }
         return lines;
+    }
+
+    /** Every secret the tests use, in the forms they could be written in. */
+    List<String> secretForms() {
+        List<String> forms = new ArrayList<>();
+        for (String secret : databricks.secrets()) {
+            forms.add(secret);
+            forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+            forms.add(Base64.getEncoder().encodeToString(("x-token-auth:" + secret).getBytes(StandardCharsets.UTF_8)));
+        }
+        return forms;
+    }
+
+    void assertNoSecretIn(String text) {
+        for (String form : secretForms()) {
+            assertThat(text).as("a secret in some form").doesNotContain(form);
+        }
+    }
+
+    /**
+     * No secret, in any form, anywhere under JENKINS_HOME: credentials and configuration hold them encrypted, and
+     * builds, Pipeline state and our own files never hold them at all.
+     */
+    void assertNoSecretOnDisk() throws IOException {
+        Path home = j.jenkins.getRootDir().toPath();
+        List<String> forms = secretForms();
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content;
+                try {
+                    content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                } catch (NoSuchFileException e) {
+                    continue; // a temporary file renamed meanwhile: its content is in the file it became
+                }
+                for (String form : forms) {
+                    assertThat(content)
+                            .as("%s holds a secret", home.relativize(file))
+                            .doesNotContain(form);
+                }
+            }
+        }
     }
 
     /** No Java stack trace reaches the build log: every failure is one clear line. */

@@ -34,7 +34,8 @@ class FreestyleWrapperTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        c.assertNoSecretOnDisk();
         databricks.close();
     }
 

@@ -30,7 +30,8 @@ class PipelineStepsTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
+        c.assertNoSecretOnDisk();
         databricks.close();
     }
 

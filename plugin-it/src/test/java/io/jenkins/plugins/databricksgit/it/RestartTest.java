@@ -52,6 +52,8 @@ public class RestartTest {
             Gate.reset();
         });
         sessions.then(j -> {
+            // What the shutdown wrote (program.dat with the block's masking filter, build.xml) holds no secret.
+            new Controller(j, databricks).assertNoSecretOnDisk();
             WorkflowRun run = build(j);
             Gate.open("body");
             j.assertBuildStatusSuccess(j.waitForCompletion(run));
@@ -59,6 +61,7 @@ public class RestartTest {
             assertThat(databricks.credentials()).isEmpty();
             assertThat(Controller.ourLines(run)).anyMatch(l -> l.contains("Removed Git credential"));
             assertNothingPending(j);
+            new Controller(j, databricks).assertNoSecretOnDisk();
         });
     }
 
@@ -79,12 +82,15 @@ public class RestartTest {
             Gate.reset();
         });
         sessions.then(j -> {
+            // What the shutdown wrote (program.dat with the block's masking filter, build.xml) holds no secret.
+            new Controller(j, databricks).assertNoSecretOnDisk();
             WorkflowRun run = build(j);
             Gate.open("later");
             j.assertBuildStatusSuccess(j.waitForCompletion(run));
             assertThat(databricks.credentials()).isEmpty();
             assertThat(Controller.ourLines(run)).anyMatch(l -> l.contains("Removed Git credential"));
             assertNothingPending(j);
+            new Controller(j, databricks).assertNoSecretOnDisk();
         });
     }
 
