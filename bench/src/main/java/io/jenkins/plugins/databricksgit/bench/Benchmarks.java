@@ -89,7 +89,8 @@ public final class Benchmarks implements Callable<Integer> {
     @Option(
             names = "--section",
             paramLabel = "NAME",
-            description = "Run only these sections (repeatable): operations, concurrency, oauth, footprint, soak. Default: all but soak.")
+            description =
+                    "Run only these sections (repeatable): operations, concurrency, oauth, footprint, soak. Default: all but soak.")
     List<String> only = new ArrayList<>();
 
     @Option(
