@@ -8,10 +8,10 @@ import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,32 +41,8 @@ final class ConnectionOptions {
                     + "its manager. Omit when authenticated as the service principal itself.")
     String servicePrincipal;
 
-    @Option(
-            names = "--ca-cert",
-            paramLabel = "<pem-file>",
-            description = "Extra trusted CA certificates (PEM), e.g. of a TLS-inspecting proxy.")
-    Path caCert;
-
-    @Option(
-            names = "--connect-timeout",
-            paramLabel = "<duration>",
-            converter = DurationConverter.class,
-            description = "TCP/TLS connect timeout, e.g. 10s.")
-    Duration connectTimeout;
-
-    @Option(
-            names = "--read-timeout",
-            paramLabel = "<duration>",
-            converter = DurationConverter.class,
-            description = "Timeout for each response, e.g. 60s (default: DATABRICKS_HTTP_TIMEOUT_SECONDS, or 60s).")
-    Duration readTimeout;
-
-    @Option(
-            names = "--max-retry-time",
-            paramLabel = "<duration>",
-            converter = DurationConverter.class,
-            description = "Give up retrying rate-limited or unavailable calls after this long, e.g. 2m.")
-    Duration maxRetryTime;
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     /** A resolved connection; holds secrets only inside {@link DatabricksAuth}. */
     record Connection(
@@ -76,39 +52,17 @@ final class ConnectionOptions {
         }
     }
 
-    /**
-     * Settings without a workspace, enough for Bitbucket calls. Retries show as progress lines, so that a call
-     * waiting out a {@code Retry-After} does not look hung.
-     */
     ClientSettings settings(CliEnvironment environment, Output output) {
-        ClientSettings.Builder builder = ClientSettings.builder();
-        builder.baseClient(HttpClients.build(environment, caCert));
-        builder.retryListener(retry -> output.progress(retry + "..."));
-        if (connectTimeout != null) {
-            builder.connectTimeout(connectTimeout);
-        }
-        Duration read = readTimeout;
-        if (read == null) {
-            String seconds = environment.get("DATABRICKS_HTTP_TIMEOUT_SECONDS");
-            if (seconds != null) {
-                read = secondsOf(seconds, "DATABRICKS_HTTP_TIMEOUT_SECONDS");
-            }
-        }
-        if (read != null) {
-            builder.readTimeout(read);
-        }
-        if (maxRetryTime != null) {
-            builder.maxRetryTime(maxRetryTime);
-        }
-        return builder.build();
+        return network.settings(environment, output);
     }
 
     BitbucketClient bitbucket(CliEnvironment environment, String apiUrl, Output output) {
-        return new BitbucketClient(apiUrl, settings(environment, output));
+        return network.bitbucket(environment, apiUrl, output);
     }
 
     /** Resolves the connection and tells the user what the resolution noticed (ignored settings, fallbacks). */
     Connection resolve(CliEnvironment environment, Output output) {
+        InputChecks.servicePrincipal(servicePrincipal);
         Connection resolved = resolveQuietly(environment, output);
         resolved.notes().forEach(output::warn);
         return resolved;
@@ -202,14 +156,6 @@ final class ConnectionOptions {
             return environment.home().resolve(configured.substring(2));
         }
         return Path.of(configured);
-    }
-
-    private static Duration secondsOf(String value, String variable) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            throw CliException.usage(variable + " must be a whole number of seconds");
-        }
     }
 
     private static String blankToNull(String value) {

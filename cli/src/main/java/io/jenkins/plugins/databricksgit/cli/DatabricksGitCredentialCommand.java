@@ -115,8 +115,19 @@ public final class DatabricksGitCredentialCommand implements Runnable {
         return exitCode;
     }
 
+    /** The tool's own way out of an untrusted certificate comes first; the core message follows with the details. */
+    static final String CA_CERT_FIRST = "The server's certificate is not trusted: give the CA certificate of the"
+            + " TLS-inspecting proxy or internal CA with --ca-cert <pem-file>.";
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
     static String describe(DatabricksException e) {
         String message = e.getMessage();
+        if (e.reason() == DatabricksException.Reason.TLS_FAILURE) {
+            message = CA_CERT_FIRST + " " + message;
+        }
         if (e.requestId() != null && !message.contains(e.requestId())) {
             message += " (request id " + e.requestId() + ")";
         }
@@ -126,7 +137,12 @@ public final class DatabricksGitCredentialCommand implements Runnable {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine failed = ex.getCommandLine();
         PrintWriter err = failed.getErr();
-        err.println("error: " + ex.getMessage() + " (see '"
+        String suggestion = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println("error: " + oneLine(ex.getMessage()) + suggestion + " (see '"
                 + failed.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;

@@ -28,10 +28,20 @@ final class DemoCommand extends AbstractCommand {
     private static final String PROGRAM = "databricks-git-credential";
     private static final String BITBUCKET_WORKSPACE = "acme";
     private static final String BITBUCKET_REPOSITORY = "data-pipelines";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The steps' results, for {@code --output json}. */
+    private final List<Map<String, Object>> results = new ArrayList<>();
 
     @Override
     int execute() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean json = output().json();
+        // With --output json the narrative is left out and one document sums up every step.
+        PrintWriter out = json
+                ? new PrintWriter(java.io.Writer.nullWriter())
+                : spec.commandLine().getOut();
+        results.clear();
         Path home = Files.createTempDirectory("databricks-git-credential-demo");
         try (DatabricksEmulator emulator = DatabricksEmulator.start()) {
             EmulatedPrincipal servicePrincipal = emulator.addServicePrincipal("deploy-bot");
@@ -93,6 +103,15 @@ final class DemoCommand extends AbstractCommand {
                     out.println();
                 }
             }
+            if (json) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("workspace", emulator.url());
+                document.put("servicePrincipal", servicePrincipal.applicationId());
+                document.put("steps", results);
+                document.put("ok", true);
+                output().result("", document);
+                return ExitCodes.OK;
+            }
             out.println("Done: the token was checked, pushed (created, then updated in place), listed and removed.");
             out.println("Against a real workspace, set DATABRICKS_HOST and DATABRICKS_TOKEN (or DATABRICKS_CLIENT_ID");
             out.println(
@@ -112,7 +131,23 @@ final class DemoCommand extends AbstractCommand {
         StringWriter stderr = new StringWriter();
         commandLine.setOut(new PrintWriter(stdout, true));
         commandLine.setErr(new PrintWriter(stderr, true));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
+        boolean json = output().json();
+        List<String> run = new ArrayList<>(args);
+        if (json) {
+            run.addAll(List.of("--output", "json"));
+        }
+        int exitCode = commandLine.execute(run.toArray(String[]::new));
+        if (json) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("command", PROGRAM + " " + String.join(" ", args));
+            step.put("exitCode", exitCode);
+            try {
+                step.put("result", JSON.readTree(masker.mask(stdout.toString())));
+            } catch (java.io.IOException e) {
+                step.put("result", masker.mask(stdout.toString()));
+            }
+            results.add(step);
+        }
         out.print(masker.mask(stderr.toString()));
         out.print(masker.mask(stdout.toString()));
         out.println();

@@ -29,7 +29,7 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 throw new CommandLine.TypeConversionException("'" + value + "' is negative");
             }
             return d;
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new CommandLine.TypeConversionException(
                     "'" + value + "' is not a duration; use e.g. 30s, 10m, 1h or 500ms");
         }

@@ -27,6 +27,7 @@ final class PushCommand extends AbstractCommand {
     int execute() throws Exception {
         Output output = output();
         CliEnvironment env = environment();
+        push.check();
         ConnectionOptions.Connection resolved = connection.resolve(env, output);
         BitbucketToken bitbucketToken = token.token(env, output);
         push.verifyIfWanted(bitbucketToken, token, connection, env, output);

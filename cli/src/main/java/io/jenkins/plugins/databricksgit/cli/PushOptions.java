@@ -29,6 +29,13 @@ final class PushOptions {
                     + "(default: 10m).")
     Duration waitTimeout;
 
+    /** Checks the values' syntax; before the token check, so that nothing is sent for input that cannot work. */
+    void check() {
+        InputChecks.name(name);
+        InputChecks.email(gitEmail);
+        InputChecks.waitTimeout(waitTimeout);
+    }
+
     Duration waitTimeout() {
         return waitTimeout != null ? waitTimeout : GitCredentialEngine.DEFAULT_WAIT_TIMEOUT;
     }

@@ -23,6 +23,9 @@ final class RemoveCommand extends AbstractCommand {
     @Override
     int execute() throws Exception {
         Output output = output();
+        if (id != null && id <= 0) {
+            throw CliException.usage("--id must be a positive credential id (as `list` shows it)");
+        }
         ConnectionOptions.Connection resolved = connection.resolve(environment(), output);
         Target target = new Target(resolved.client(), connection.servicePrincipal);
         RemoveResult result =

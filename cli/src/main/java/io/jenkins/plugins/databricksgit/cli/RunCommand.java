@@ -47,6 +47,7 @@ final class RunCommand extends AbstractCommand {
         Output status =
                 new Output(spec.commandLine().getErr(), spec.commandLine().getErr(), false);
         CliEnvironment env = environment();
+        push.check();
         ConnectionOptions.Connection resolved = connection.resolve(env, output);
         BitbucketToken bitbucketToken = token.token(env, output);
         push.verifyIfWanted(bitbucketToken, token, connection, env, output);

@@ -9,14 +9,13 @@ import picocli.CommandLine.Mixin;
 
 @Command(
         name = "verify-token",
-        description =
-                "Check a Bitbucket repository access token against its repository, without touching " + "Databricks.")
+        description = "Check a Bitbucket repository access token against its repository, without touching Databricks.")
 final class VerifyTokenCommand extends AbstractCommand {
     @Mixin
     TokenOptions token;
 
     @Mixin
-    ConnectionOptions connection;
+    NetworkOptions network;
 
     @Override
     int execute() throws Exception {
@@ -29,7 +28,7 @@ final class VerifyTokenCommand extends AbstractCommand {
         }
         output.progress("Checking the token with Bitbucket (" + bitbucketToken.workspace() + "/"
                 + bitbucketToken.repository() + ")...");
-        TokenCheck check = connection.bitbucket(env, token.apiUrl(env), output).verify(bitbucketToken);
+        TokenCheck check = network.bitbucket(env, token.apiUrl(env), output).verify(bitbucketToken);
         int exitCode = ExitCodes.of(check);
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

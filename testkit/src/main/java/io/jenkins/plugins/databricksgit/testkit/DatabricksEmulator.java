@@ -260,6 +260,30 @@ public final class DatabricksEmulator implements AutoCloseable {
         dispatcher.inject(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
     }
 
+    /**
+     * Queues a fault for the next {@link Fault#count()} requests to any of the endpoints, e.g. "the next write,
+     * whichever it is". Faults queued for one endpoint with {@link #inject} play first.
+     */
+    public void injectAny(Set<Endpoint> endpoints, Fault fault) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        if (endpoints.isEmpty()) {
+            throw new IllegalArgumentException("no endpoint");
+        }
+        dispatcher.injectAny(endpoints, Objects.requireNonNull(fault, "fault"));
+    }
+
+    /**
+     * Delays the headers of every answer by {@code latency} (zero turns it off), on top of any injected fault, as a
+     * workspace far away would: each round trip then costs at least that much. Requests are applied on arrival.
+     */
+    public void setLatency(Duration latency) {
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+        dispatcher.latency(latency.toMillis());
+    }
+
     /** Removes all pending faults. */
     public void clearFaults() {
         dispatcher.clearFaults();

@@ -3,17 +3,23 @@ package io.jenkins.plugins.databricksgit.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -114,17 +120,44 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
     }
 
+    /** Exit code of every start-up failure: a bad flag, a bad config file, a port that cannot be listened on. */
+    static final int USAGE = 2;
+
+    /** Keys a config file may have; anything else is a typo that would otherwise be ignored silently. */
+    private static final Set<String> CONFIG_KEYS = Set.of(
+            "legacyOneCredentialPerUser", "oauthTokenLifetimeSeconds", "servicePrincipals", "users", "bitbucketTokens");
+
+    private static final Set<String> SERVICE_PRINCIPAL_KEYS =
+            Set.of("displayName", "id", "applicationId", "pats", "oauthSecrets");
+    private static final Set<String> USER_KEYS = Set.of("userName", "displayName", "pats", "manages");
+    private static final Set<String> BITBUCKET_TOKEN_KEYS = Set.of("workspace", "repository", "scopes", "token");
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The command line: every start-up failure (picocli's own parse errors included) is one line on standard error
+     * and exit code 2, and nothing reaches standard output before the emulator listens with everything applied.
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new EmulatorCommand()).setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr()
-                    .println("databricks-emulator: " + e.getMessage()
-                            + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
-            return 1;
+        CommandLine commandLine = new CommandLine(new EmulatorCommand());
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("databricks-emulator: " + oneLine(ex.getMessage()) + " (see --help)");
+            ex.getCommandLine().getErr().flush();
+            return USAGE;
         });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            cmd.getErr().println("databricks-emulator: " + oneLine(message));
+            cmd.getErr().flush();
+            return USAGE;
+        });
+        return commandLine;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     @Override
@@ -139,75 +172,207 @@ public final class EmulatorCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the emulator as configured and prints what a client needs; the caller owns the result. */
+    /**
+     * Checks every flag and the config file, starts the emulator, applies the configuration, and only then prints
+     * what a client needs, in one go: a script waiting for the "listening" line never sees it for a server that is
+     * about to fail. Any failure closes the emulator and ends as a {@link ParameterException}.
+     */
     DatabricksEmulator startConfigured() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        checkFlags();
         JsonNode file = config == null ? null : readConfig(config);
+        if (file != null) {
+            checkConfig(file);
+        }
+        InetAddress address = bindAddress();
+        DatabricksEmulator emulator;
+        try {
+            emulator = DatabricksEmulator.start(address, port, https);
+        } catch (UncheckedIOException e) {
+            Throwable cause = e.getCause();
+            String why = cause instanceof BindException
+                    ? "port " + port + " on " + bind + " cannot be listened on (" + cause.getMessage()
+                            + "): it is probably in use; choose another with --port, or --port 0 for a free one"
+                    : "cannot listen on " + bind + ":" + port + ": " + (cause == null ? e.getMessage() : cause);
+            throw new ParameterException(spec.commandLine(), why, e);
+        }
+        StringWriter buffer = new StringWriter();
+        try {
+            configure(emulator, file, new PrintWriter(buffer));
+        } catch (ParameterException e) {
+            emulator.close();
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            emulator.close();
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        out.print(buffer);
+        out.flush();
+        if (verbose) {
+            emulator.setAccessLog(line -> {
+                out.println(line);
+                out.flush();
+            });
+        }
+        return emulator;
+    }
+
+    private void checkFlags() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+        }
+        if (certificateOut != null && !https) {
+            throw new ParameterException(spec.commandLine(), "--certificate-out needs --https");
+        }
+        if (oauthTokenLifetime != null && oauthTokenLifetime <= 0) {
+            throw new ParameterException(
+                    spec.commandLine(), "--oauth-token-lifetime must be a positive number of seconds");
+        }
         for (String target : bitbucketTokens) {
             if (target.split("/", -1).length != 2 || target.startsWith("/") || target.endsWith("/")) {
                 throw new ParameterException(
                         spec.commandLine(), "--bitbucket-token expects WORKSPACE/REPO, got: " + target);
             }
         }
-        DatabricksEmulator emulator = DatabricksEmulator.start(InetAddress.getByName(bind), port, https);
-        try {
-            if (verbose) {
-                emulator.setAccessLog(line -> {
-                    out.println(line);
-                    out.flush();
-                });
+        for (String name : servicePrincipals) {
+            if (name.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--service-principal needs a name");
             }
-            out.println("Databricks emulator listening on " + emulator.url());
-            out.println("  workspace URL:      " + emulator.url());
-            out.println("  Bitbucket API URL:  " + emulator.bitbucketApiUrl());
-            if (https) {
-                if (certificateOut != null) {
-                    Files.writeString(certificateOut, emulator.certificatePem(), StandardCharsets.UTF_8);
-                    out.println("  certificate (PEM):  " + certificateOut.toAbsolutePath());
-                } else {
-                    out.println("  certificate (PEM), trust it in clients:");
-                    out.print(emulator.certificatePem());
-                }
-            }
-            if (legacy) {
-                emulator.setLegacyOneCredentialPerUser(true);
-            }
-            if (oauthTokenLifetime != null) {
-                emulator.setOAuthTokenLifetime(Duration.ofSeconds(oauthTokenLifetime));
-            }
-            if (file != null) {
-                applyConfig(emulator, file, out);
-            }
-            List<EmulatedPrincipal> flagSps = new ArrayList<>();
-            for (String name : servicePrincipals) {
-                EmulatedPrincipal sp = emulator.addServicePrincipal(name);
-                flagSps.add(sp);
-                printPrincipal(out, sp);
-                out.println("    PAT:              " + emulator.issuePat(sp));
-                OAuthClient client = emulator.issueOAuthSecret(sp);
-                out.println("    OAuth client id:  " + client.clientId());
-                out.println("    OAuth secret:     " + client.clientSecret());
-            }
-            for (String name : users) {
-                EmulatedPrincipal user = emulator.addUser(name, name);
-                printPrincipal(out, user);
-                out.println("    PAT:              " + emulator.issuePat(user));
-                for (EmulatedPrincipal sp : flagSps) {
-                    emulator.grantManager(user, sp);
-                    out.println("    manages:          " + sp.displayName() + " (" + sp.id() + ")");
-                }
-            }
-            for (String target : bitbucketTokens) {
-                String[] parts = target.split("/");
-                String token = emulator.addBitbucketRepositoryToken(parts[0], parts[1], Set.of("repository"));
-                out.println("Bitbucket repository access token for " + target + " (repository): " + token);
-            }
-            out.flush();
-            return emulator;
-        } catch (RuntimeException | IOException e) {
-            emulator.close();
-            throw e;
         }
+        for (String name : users) {
+            if (name.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--user needs a name");
+            }
+        }
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind " + bind + " is not a known address");
+        }
+    }
+
+    /** Everything after listening, written to {@code out} (a buffer until it all worked). */
+    private void configure(DatabricksEmulator emulator, JsonNode file, PrintWriter out) throws IOException {
+        out.println("Databricks emulator listening on " + emulator.url());
+        out.println("  workspace URL:      " + emulator.url());
+        out.println("  Bitbucket API URL:  " + emulator.bitbucketApiUrl());
+        if (https) {
+            if (certificateOut != null) {
+                Files.writeString(certificateOut, emulator.certificatePem(), StandardCharsets.UTF_8);
+                out.println("  certificate (PEM):  " + certificateOut.toAbsolutePath());
+            } else {
+                out.println("  certificate (PEM), trust it in clients:");
+                out.print(emulator.certificatePem());
+            }
+        }
+        if (legacy) {
+            emulator.setLegacyOneCredentialPerUser(true);
+        }
+        if (oauthTokenLifetime != null) {
+            emulator.setOAuthTokenLifetime(Duration.ofSeconds(oauthTokenLifetime));
+        }
+        if (file != null) {
+            applyConfig(emulator, file, out);
+        }
+        List<EmulatedPrincipal> flagSps = new ArrayList<>();
+        for (String name : servicePrincipals) {
+            EmulatedPrincipal sp = emulator.addServicePrincipal(name);
+            flagSps.add(sp);
+            printPrincipal(out, sp);
+            out.println("    PAT:              " + emulator.issuePat(sp));
+            OAuthClient client = emulator.issueOAuthSecret(sp);
+            out.println("    OAuth client id:  " + client.clientId());
+            out.println("    OAuth secret:     " + client.clientSecret());
+        }
+        for (String name : users) {
+            EmulatedPrincipal user = emulator.addUser(name, name);
+            printPrincipal(out, user);
+            out.println("    PAT:              " + emulator.issuePat(user));
+            for (EmulatedPrincipal sp : flagSps) {
+                emulator.grantManager(user, sp);
+                out.println("    manages:          " + sp.displayName() + " (" + sp.id() + ")");
+            }
+        }
+        for (String target : bitbucketTokens) {
+            String[] parts = target.split("/");
+            String token = emulator.addBitbucketRepositoryToken(parts[0], parts[1], Set.of("repository"));
+            out.println("Bitbucket repository access token for " + target + " (repository): " + token);
+        }
+        out.flush();
+    }
+
+    /** The config file's shape, checked before anything listens. */
+    private void checkConfig(JsonNode config) {
+        keys(config, CONFIG_KEYS, "the top level");
+        JsonNode lifetime = config.get("oauthTokenLifetimeSeconds");
+        if (lifetime != null && (!lifetime.canConvertToLong() || lifetime.asLong() <= 0)) {
+            throw configError("oauthTokenLifetimeSeconds must be a positive number of seconds");
+        }
+        JsonNode legacyFlag = config.get("legacyOneCredentialPerUser");
+        if (legacyFlag != null && !legacyFlag.isBoolean()) {
+            throw configError("legacyOneCredentialPerUser must be true or false");
+        }
+        Set<String> spNames = new HashSet<>();
+        for (JsonNode sp : array(config, "servicePrincipals")) {
+            keys(sp, SERVICE_PRINCIPAL_KEYS, "servicePrincipals[]");
+            String name = requiredText(sp, "displayName", "servicePrincipals[]");
+            if (sp.has("id")
+                    && (!sp.get("id").canConvertToLong() || sp.get("id").asLong() <= 0)) {
+                throw configError("servicePrincipals[] \"" + name + "\": id must be a positive number");
+            }
+            if (sp.has("applicationId") && !sp.has("id")) {
+                throw configError("servicePrincipals[] with applicationId needs an id too");
+            }
+            spNames.add(name);
+            if (sp.hasNonNull("applicationId")) {
+                spNames.add(sp.get("applicationId").asText());
+            }
+        }
+        for (JsonNode user : array(config, "users")) {
+            keys(user, USER_KEYS, "users[]");
+            String userName = requiredText(user, "userName", "users[]");
+            for (JsonNode managed : array(user, "manages")) {
+                if (!spNames.contains(managed.asText())) {
+                    throw configError("user " + userName + " manages unknown service principal " + managed.asText());
+                }
+            }
+        }
+        for (JsonNode t : array(config, "bitbucketTokens")) {
+            keys(t, BITBUCKET_TOKEN_KEYS, "bitbucketTokens[]");
+            requiredText(t, "workspace", "bitbucketTokens[]");
+            requiredText(t, "repository", "bitbucketTokens[]");
+        }
+    }
+
+    private Iterable<JsonNode> array(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw configError("\"" + field + "\" must be a JSON array");
+        }
+        return value;
+    }
+
+    private void keys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw configError(where + " must be a JSON object");
+        }
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw configError(
+                        "unknown key \"" + key + "\" in " + where + " (known: " + new TreeSet<>(allowed) + ")");
+            }
+        }
+    }
+
+    private ParameterException configError(String message) {
+        return new ParameterException(spec.commandLine(), "--config " + config + ": " + message);
     }
 
     private JsonNode readConfig(Path path) {
@@ -218,7 +383,8 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
             return node;
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--config: cannot read " + path + ": " + e.getMessage());
+            throw new ParameterException(
+                    spec.commandLine(), "--config: cannot read " + path + ": " + oneLine(e.getMessage()));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -36,8 +37,12 @@ final class EmulatorDispatcher extends Dispatcher {
     private final BitbucketCloud bitbucket;
     private final AtomicIntegerArray counts = new AtomicIntegerArray(Endpoint.values().length);
     private final Map<Endpoint, Deque<PendingFault>> faults = new EnumMap<>(Endpoint.class);
+    /** Faults for the next requests to any of several endpoints; guarded by {@link #faults}. */
+    private final Deque<Map.Entry<Set<Endpoint>, PendingFault>> anyOf = new ArrayDeque<>();
+
     private final Runnable drainRecorded;
     private volatile Consumer<String> accessLog;
+    private volatile long latencyMillis;
 
     private static final class PendingFault {
         final Fault fault;
@@ -57,6 +62,10 @@ final class EmulatorDispatcher extends Dispatcher {
 
     void accessLog(Consumer<String> accessLog) {
         this.accessLog = accessLog;
+    }
+
+    void latency(long millis) {
+        this.latencyMillis = millis;
     }
 
     @Override
@@ -97,10 +106,15 @@ final class EmulatorDispatcher extends Dispatcher {
                     case MALFORMED_BODY -> reply = Reply.json(200, "{\"credential_id\": 1234, \"git_provider\": \"");
                     case HTML -> reply = html(fault.status());
                     case INVALID_ACCESS_TOKEN -> reply = Workspace.invalidAccessToken(requestId);
+                    case STALL -> {
+                        reply = statusReply(endpoint, 504, requestId);
+                        delayMillis = fault.latency().toMillis();
+                    }
                     default -> throw new IllegalStateException(fault.toString());
                 }
             }
         }
+        delayMillis += latencyMillis;
         log(method, path, drop ? "connection dropped" : Integer.toString(reply.status()));
         if (drop) {
             return new MockResponse.Builder()
@@ -150,6 +164,9 @@ final class EmulatorDispatcher extends Dispatcher {
         int n = segments.size();
         switch (method) {
             case "GET" -> {
+                if (path.equals("/.well-known/databricks-config")) {
+                    return Endpoint.HOST_METADATA;
+                }
                 if (path.equals("/oidc/.well-known/oauth-authorization-server")) {
                     return Endpoint.OAUTH_DISCOVERY;
                 }
@@ -214,9 +231,11 @@ final class EmulatorDispatcher extends Dispatcher {
     }
 
     private static Reply rateLimited(Endpoint endpoint, Fault fault, String requestId) {
-        String retryAfter = fault.retryAfterDate() != null
-                ? HTTP_DATE.format(fault.retryAfterDate())
-                : Integer.toString(fault.retryAfterSeconds());
+        String retryAfter = fault.retryAfterText() != null
+                ? fault.retryAfterText()
+                : fault.retryAfterDate() != null
+                        ? HTTP_DATE.format(fault.retryAfterDate())
+                        : Integer.toString(fault.retryAfterSeconds());
         Reply reply = endpoint == Endpoint.BITBUCKET_REPOSITORY
                 ? BitbucketCloud.error(429, "Rate limit for this resource has been exceeded", null)
                 : Workspace.databricksError(
@@ -273,23 +292,40 @@ final class EmulatorDispatcher extends Dispatcher {
         }
     }
 
+    void injectAny(Set<Endpoint> endpoints, Fault fault) {
+        synchronized (faults) {
+            anyOf.addLast(Map.entry(Set.copyOf(endpoints), new PendingFault(fault)));
+        }
+    }
+
     void clearFaults() {
         synchronized (faults) {
             faults.clear();
+            anyOf.clear();
         }
     }
 
     private Fault takeFault(Endpoint endpoint) {
         synchronized (faults) {
             Deque<PendingFault> pending = faults.get(endpoint);
-            if (pending == null || pending.isEmpty()) {
-                return null;
+            if (pending != null && !pending.isEmpty()) {
+                PendingFault head = pending.peekFirst();
+                if (--head.remaining == 0) {
+                    pending.removeFirst();
+                }
+                return head.fault;
             }
-            PendingFault head = pending.peekFirst();
-            if (--head.remaining == 0) {
-                pending.removeFirst();
+            for (var it = anyOf.iterator(); it.hasNext(); ) {
+                Map.Entry<Set<Endpoint>, PendingFault> entry = it.next();
+                if (entry.getKey().contains(endpoint)) {
+                    PendingFault head = entry.getValue();
+                    if (--head.remaining == 0) {
+                        it.remove();
+                    }
+                    return head.fault;
+                }
             }
-            return head.fault;
+            return null;
         }
     }
 

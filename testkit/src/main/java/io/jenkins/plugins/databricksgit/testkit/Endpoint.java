@@ -2,6 +2,8 @@ package io.jenkins.plugins.databricksgit.testkit;
 
 /** The endpoints the emulator serves; faults and request counts are kept per endpoint. */
 public enum Endpoint {
+    /** {@code GET /.well-known/databricks-config} (host metadata the Databricks SDKs read when they build a client) */
+    HOST_METADATA,
     /** {@code GET /oidc/.well-known/oauth-authorization-server} */
     OAUTH_DISCOVERY,
     /** {@code POST /oidc/v1/token} */

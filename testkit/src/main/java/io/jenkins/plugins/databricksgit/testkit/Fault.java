@@ -20,7 +20,8 @@ public final class Fault {
         DROP_CONNECTION_AFTER_APPLYING,
         MALFORMED_BODY,
         HTML,
-        INVALID_ACCESS_TOKEN
+        INVALID_ACCESS_TOKEN,
+        STALL
     }
 
     private final Kind kind;
@@ -28,15 +29,28 @@ public final class Fault {
     private final int status;
     private final int retryAfterSeconds;
     private final Instant retryAfterDate;
+    private final String retryAfterText;
     private final int times;
 
-    private Fault(Kind kind, Duration latency, int status, int retryAfterSeconds, Instant retryAfterDate, int times) {
+    private Fault(
+            Kind kind,
+            Duration latency,
+            int status,
+            int retryAfterSeconds,
+            Instant retryAfterDate,
+            String retryAfterText,
+            int times) {
         this.kind = kind;
         this.latency = latency;
         this.status = status;
         this.retryAfterSeconds = retryAfterSeconds;
         this.retryAfterDate = retryAfterDate;
+        this.retryAfterText = retryAfterText;
         this.times = times;
+    }
+
+    private Fault(Kind kind, Duration latency, int status, int retryAfterSeconds, Instant retryAfterDate, int times) {
+        this(kind, latency, status, retryAfterSeconds, retryAfterDate, null, times);
     }
 
     private static Fault of(Kind kind) {
@@ -64,6 +78,30 @@ public final class Fault {
     public static Fault rateLimitedUntil(Instant t) {
         Objects.requireNonNull(t, "t");
         return new Fault(Kind.RATE_LIMITED, Duration.ZERO, 429, -1, t, 1);
+    }
+
+    /**
+     * 429 {@code REQUEST_LIMIT_EXCEEDED} with {@code Retry-After} exactly as given, e.g. {@code "1000000000"} or
+     * {@code "9223372036854775807"}: for clients that must survive any value a server or proxy may send.
+     */
+    public static Fault rateLimited(String retryAfter) {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        if (retryAfter.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new IllegalArgumentException("Retry-After must be printable ASCII");
+        }
+        return new Fault(Kind.RATE_LIMITED, Duration.ZERO, 429, -1, null, retryAfter, 1);
+    }
+
+    /**
+     * Holds the request for {@code d} without applying it, then answers 504 {@code DEADLINE_EXCEEDED}, as a gateway
+     * whose backend never got the request. A client whose read timeout is shorter than {@code d} times out.
+     */
+    public static Fault stall(Duration d) {
+        Objects.requireNonNull(d, "d");
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("stall must be positive");
+        }
+        return new Fault(Kind.STALL, d, 504, -1, null, 1);
     }
 
     /** An error status with the error body the endpoint's service would send (503 is {@code TEMPORARILY_UNAVAILABLE}). */
@@ -111,7 +149,7 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1: " + n);
         }
-        return new Fault(kind, latency, status, retryAfterSeconds, retryAfterDate, n);
+        return new Fault(kind, latency, status, retryAfterSeconds, retryAfterDate, retryAfterText, n);
     }
 
     /** How many matching requests this fault applies to. */
@@ -139,6 +177,11 @@ public final class Fault {
         return retryAfterDate;
     }
 
+    /** The raw {@code Retry-After} value, or {@code null} when given as seconds or a date. */
+    String retryAfterText() {
+        return retryAfterText;
+    }
+
     @Override
     public String toString() {
         String detail =
@@ -146,7 +189,12 @@ public final class Fault {
                     case LATENCY -> "latency " + latency.toMillis() + " ms";
                     case RATE_LIMITED ->
                         "429, Retry-After "
-                                + (retryAfterDate != null ? retryAfterDate.toString() : retryAfterSeconds + " s");
+                                + (retryAfterText != null
+                                        ? "\"" + retryAfterText + "\""
+                                        : retryAfterDate != null
+                                                ? retryAfterDate.toString()
+                                                : retryAfterSeconds + " s");
+                    case STALL -> "stall " + latency.toMillis() + " ms, then 504";
                     case STATUS -> "status " + status;
                     case HTML -> "HTML page, status " + status;
                     case DROP_CONNECTION -> "drop connection";

@@ -58,6 +58,7 @@ final class Workspace {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final long workspaceId;
+    private final String accountId = UUID.randomUUID().toString();
     private String baseUrl = "";
 
     private final Map<Long, EmulatedPrincipal> principals = new LinkedHashMap<>();
@@ -205,6 +206,7 @@ final class Workspace {
     synchronized Reply handle(Endpoint endpoint, RecordedRequest request, String requestId) {
         try {
             return switch (endpoint) {
+                case HOST_METADATA -> hostMetadata();
                 case OAUTH_DISCOVERY -> discovery();
                 case OAUTH_TOKEN -> oauthToken(request);
                 default -> authenticated(endpoint, request, authenticate(request, requestId), requestId);
@@ -273,6 +275,16 @@ final class Workspace {
         }
         String token = header.substring(7).trim();
         return token.isEmpty() ? null : token;
+    }
+
+    /** What a workspace answers at {@code /.well-known/databricks-config}; the SDKs take the OIDC root from it. */
+    private Reply hostMetadata() {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("oidc_endpoint", baseUrl + "/oidc");
+        body.put("account_id", accountId);
+        body.put("workspace_id", Long.toString(workspaceId));
+        body.put("cloud", "aws");
+        return Reply.json(200, Json.write(body));
     }
 
     private Reply discovery() {

@@ -99,6 +99,28 @@ class AuthenticationTest {
     }
 
     @Test
+    void hostMetadataPointsTheSdksAtTheOidcRoot() throws IOException {
+        Http.Answer answer = http.get("/.well-known/databricks-config", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("oidc_endpoint").asText()).isEqualTo(emulator.url() + "/oidc");
+        assertThat(answer.json().get("workspace_id").asText()).matches("\\d{13,16}");
+        assertThat(answer.json().get("account_id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(answer.json().get("cloud").asText()).isEqualTo("aws");
+        assertThat(http.get(
+                                answer.json()
+                                                .get("oidc_endpoint")
+                                                .asText()
+                                                .substring(emulator.url().length())
+                                        + "/.well-known/oauth-authorization-server",
+                                null)
+                        .status())
+                .as("the discovery document the SDK derives from it")
+                .isEqualTo(200);
+        assertThat(emulator.requestCount(Endpoint.HOST_METADATA)).isEqualTo(1);
+    }
+
+    @Test
     void discoveryPointsAtTheTokenEndpoint() throws IOException {
         Http.Answer answer = http.get("/oidc/.well-known/oauth-authorization-server", null);
 

@@ -151,4 +151,59 @@ class EmulatorCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("ghost");
     }
+
+    /** Each start-up failure: exit 2, one line on stderr, nothing on stdout. */
+    @Test
+    void everyStartUpFailureIsOneLineAndExitTwoBeforeAnythingIsPrinted(@TempDir Path dir) throws IOException {
+        Path malformed = dir.resolve("malformed.json");
+        Files.writeString(malformed, "{\"users\": [");
+        Path unknownKey = dir.resolve("unknown-key.json");
+        Files.writeString(unknownKey, "{\"servicePrincipal\": []}");
+        Path badLifetime = dir.resolve("lifetime.json");
+        Files.writeString(badLifetime, "{\"oauthTokenLifetimeSeconds\": 0}");
+        Path duplicate = dir.resolve("duplicate.json");
+        Files.writeString(
+                duplicate,
+                "{\"servicePrincipals\": [{\"displayName\": \"a\", \"id\": 1234567890123},"
+                        + " {\"displayName\": \"b\", \"id\": 1234567890123}]}");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String busy = Integer.toString(taken.getLocalPort());
+            String[][] cases = {
+                {"--frobnicate"},
+                {"--port", "abc"},
+                {"--port", "70000"},
+                {"--port", busy},
+                {"--port", "0", "--bind", "no-such-host.invalid"},
+                {"--port", "0", "--certificate-out", dir.resolve("c.pem").toString()},
+                {"--port", "0", "--oauth-token-lifetime", "0"},
+                {"--port", "0", "--config", dir.resolve("missing.json").toString()},
+                {"--port", "0", "--config", malformed.toString()},
+                {"--port", "0", "--config", unknownKey.toString()},
+                {"--port", "0", "--config", badLifetime.toString()},
+                {"--port", "0", "--config", duplicate.toString()},
+            };
+            for (String[] args : cases) {
+                StringWriter caseOut = new StringWriter();
+                StringWriter caseErr = new StringWriter();
+                CommandLine cmd = EmulatorCommand.commandLine();
+                cmd.setOut(new PrintWriter(caseOut, true));
+                cmd.setErr(new PrintWriter(caseErr, true));
+                String what = String.join(" ", args);
+                assertThat(cmd.execute(args)).as(what).isEqualTo(2);
+                assertThat(caseOut.toString()).as("stdout of " + what).isEmpty();
+                assertThat(caseErr.toString().lines()).as("stderr of " + what).hasSize(1);
+                assertThat(caseErr.toString()).as(what).startsWith("databricks-emulator: ");
+            }
+        }
+    }
+
+    @Test
+    void aPortInUseNamesThePortAndTheWayOut() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(commandLine().execute("--port", Integer.toString(taken.getLocalPort())))
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains("port " + taken.getLocalPort()).contains("--port 0");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
 }

@@ -229,4 +229,47 @@ class FaultsTest {
                 .containsExactly("POST /api/2.0/git-credentials -> 200", "GET /bitbucket/2.0/repositories/a/b -> 200");
         assertThat(String.join("\n", lines)).doesNotContain(token).doesNotContain(bitbucketToken);
     }
+
+    @Test
+    void rateLimitedSendsAnyRetryAfterValueAsGiven() throws IOException {
+        emulator.inject(Endpoint.GIT_CREDENTIALS_LIST, Fault.rateLimited("9223372036854775807"));
+
+        Http.Answer limited = http.get(PATH, token);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.headers().get("Retry-After")).isEqualTo("9223372036854775807");
+        assertThatThrownBy(() -> Fault.rateLimited("1\r\nX-Injected: 1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void injectAnyHitsTheNextRequestToAnyOfTheEndpointsOnce() throws IOException {
+        emulator.injectAny(Set.of(Endpoint.GIT_CREDENTIALS_CREATE, Endpoint.GIT_CREDENTIALS_DELETE), Fault.status(500));
+
+        assertThat(http.get(PATH, token).status()).as("not one of them").isEqualTo(200);
+        assertThat(http.post(PATH, token, CREATE).status()).isEqualTo(500);
+        assertThat(emulator.gitCredentials(sp)).isEmpty();
+        assertThat(http.post(PATH, token, CREATE).status()).as("played once").isEqualTo(200);
+    }
+
+    @Test
+    void stallHoldsTheRequestWithoutApplyingIt() {
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.stall(Duration.ofSeconds(5)));
+        OkHttpClient impatient = new OkHttpClient.Builder()
+                .readTimeout(Duration.ofMillis(300))
+                .retryOnConnectionFailure(false)
+                .build();
+
+        assertThatThrownBy(() -> new Http(emulator, impatient).post(PATH, token, CREATE))
+                .isInstanceOf(InterruptedIOException.class);
+        assertThat(emulator.gitCredentials(sp)).isEmpty();
+    }
+
+    @Test
+    void latencyDelaysEveryAnswer() throws IOException {
+        emulator.setLatency(Duration.ofMillis(200));
+        long start = System.nanoTime();
+        assertThat(http.get(PATH, token).status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        emulator.setLatency(Duration.ZERO);
+    }
 }

@@ -41,6 +41,12 @@ final class Http {
         this.base = emulator.url();
     }
 
+    /** With a client of the test's own (timeouts); the emulator must be plain HTTP. */
+    Http(DatabricksEmulator emulator, OkHttpClient client) {
+        this.client = client;
+        this.base = emulator.url();
+    }
+
     OkHttpClient client() {
         return client;
     }

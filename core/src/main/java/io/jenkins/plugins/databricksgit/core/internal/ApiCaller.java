@@ -32,6 +32,8 @@ public final class ApiCaller {
     private static final long MAX_BODY = 1024 * 1024;
     static final Duration BASE_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The longest wait a {@code Retry-After} can express here: 2^63-1 seconds. */
+    static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
 
     private final OkHttpClient http;
     private final ClientSettings settings;
@@ -162,6 +164,10 @@ public final class ApiCaller {
         if (attempt >= settings.maxAttempts()) {
             return false;
         }
+        // Compared before adding: a server may ask for any wait (up to 2^63-1 seconds), and the sum would overflow.
+        if (delay.compareTo(settings.maxRetryTime()) > 0) {
+            return false;
+        }
         Duration elapsed = Duration.between(start, clock.now());
         return elapsed.plus(delay).compareTo(settings.maxRetryTime()) <= 0;
     }
@@ -186,17 +192,21 @@ public final class ApiCaller {
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
-    /** {@code Retry-After} as delta-seconds or an HTTP date; {@code null} when absent or unreadable. */
+    /**
+     * {@code Retry-After} as delta-seconds or an HTTP date; {@code null} when absent or unreadable. Delta-seconds too
+     * large for a {@code long} count as {@link #FOREVER}: the server asked for a wait no caller will make, so the call
+     * ends with its answer instead of a retry.
+     */
     static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String v = header.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
+        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
                 return Duration.ofSeconds(Long.parseLong(v));
             } catch (NumberFormatException e) {
-                return null;
+                return FOREVER;
             }
         }
         try {

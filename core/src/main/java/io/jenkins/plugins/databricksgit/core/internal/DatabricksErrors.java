@@ -213,7 +213,11 @@ public final class DatabricksErrors {
                 outcomeUnknown,
                 "Databricks at " + ctx.workspace().url() + " sent an unreadable answer (HTTP " + a.code()
                         + ") while trying to " + ctx.action() + "."
-                        + (outcomeUnknown ? " The change may or may not have been applied." : " Try again later."),
+                        + (outcomeUnknown
+                                ? " The change may or may not have been applied: run the operation again (pushing"
+                                        + " and removing are safe to repeat); if this keeps happening, check that no"
+                                        + " proxy is in the way."
+                                : " Try again later."),
                 null);
     }
 
@@ -332,7 +336,12 @@ public final class DatabricksErrors {
             return "";
         }
         Duration d = ApiCaller.retryAfter(ra, java.time.Instant.now());
-        return d == null ? "" : "; it asked to wait " + d.toSeconds() + " s";
+        if (d == null) {
+            return "";
+        }
+        return d.compareTo(Duration.ofDays(1)) > 0
+                ? "; it asked to wait more than a day"
+                : "; it asked to wait " + d.toSeconds() + " s";
     }
 
     private static String contentTypeText(ApiCaller.Answer a) {

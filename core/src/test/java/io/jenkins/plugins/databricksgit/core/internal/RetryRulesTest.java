@@ -34,7 +34,13 @@ class RetryRulesTest {
         assertThat(ApiCaller.retryAfter("", NOW)).isNull();
         assertThat(ApiCaller.retryAfter("soon", NOW)).isNull();
         assertThat(ApiCaller.retryAfter("-3", NOW)).isNull();
-        assertThat(ApiCaller.retryAfter("99999999999999999999999", NOW)).isNull();
+    }
+
+    @Test
+    void retryAfterBeyondALongIsTheLongestWaitNotAnError() {
+        assertThat(ApiCaller.retryAfter("9223372036854775807", NOW)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(ApiCaller.retryAfter("99999999999999999999999", NOW)).isEqualTo(ApiCaller.FOREVER);
+        assertThat(ApiCaller.retryAfter("٣", NOW)).as("non-ASCII digits").isNull();
     }
 
     @Test
