@@ -223,8 +223,21 @@ final class Controller {
      * builds, Pipeline state and our own files never hold them at all.
      */
     void assertNoSecretOnDisk() throws IOException {
+        assertFormsNotOnDisk(secretForms());
+    }
+
+    /** As {@link #assertNoSecretOnDisk()}, for other secrets. */
+    void assertNoneOnDisk(List<String> secrets) throws IOException {
+        List<String> forms = new ArrayList<>();
+        for (String secret : secrets) {
+            forms.add(secret);
+            forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertFormsNotOnDisk(forms);
+    }
+
+    private void assertFormsNotOnDisk(List<String> forms) throws IOException {
         Path home = j.jenkins.getRootDir().toPath();
-        List<String> forms = secretForms();
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String content;
