@@ -27,15 +27,17 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -238,19 +240,30 @@ final class Controller {
 
     private void assertFormsNotOnDisk(List<String> forms) throws IOException {
         Path home = j.jenkins.getRootDir().toPath();
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String content;
-                try {
-                    content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                } catch (NoSuchFileException e) {
-                    continue; // a temporary file renamed meanwhile: its content is in the file it became
-                }
-                for (String form : forms) {
-                    assertThat(content)
-                            .as("%s holds a secret", home.relativize(file))
-                            .doesNotContain(form);
-                }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(home, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // gone meanwhile (a temporary file renamed): its content moved
+            }
+        });
+        for (Path file : files) {
+            String content;
+            try {
+                content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            for (String form : forms) {
+                assertThat(content)
+                        .as("%s holds a secret", home.relativize(file))
+                        .doesNotContain(form);
             }
         }
     }
