@@ -563,7 +563,7 @@ class CredentialLifecycleTest {
         PushSpec spec = spec("app#18", Cleanup.KEEP, token, null);
         seen.add(spec);
         assertThatThrownBy(() -> PendingRemoval.beforePush(
-                        null, "b", "h", PendingRemoval.When.BLOCK_END, null, "u", null, null, 0))
+                        null, "b", "h", PendingRemoval.When.BLOCK_END, null, "u", null, null, null, null, null, 0))
                 .isInstanceOf(NullPointerException.class);
     }
 }
