@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import hudson.AbortException;
 import hudson.console.ConsoleLogFilter;
 import hudson.util.Secret;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
 import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.Endpoint;
@@ -351,14 +352,16 @@ class GitCredentialStepsTest {
 
         FailedRemovalsMonitor monitor = new FailedRemovalsMonitor();
         assertThat(monitor.isActivated()).isTrue();
-        assertThat(monitor.getRemovals()).singleElement().satisfies(r -> {
+        assertThat(monitor.getRemovals()).singleElement().satisfies(s -> {
+            PendingRemoval r = s.removal();
             assertThat(r.buildId()).isEqualTo("app#9");
             assertThat(r.workspaceLabel()).isEqualTo("prod");
             assertThat(r.principalLabel()).isEqualTo("ci-bot (8573549053511)");
             assertThat(r.credentialId()).isEqualTo(credentials().get(0).id());
             assertThat(r.lastError()).isNotBlank();
+            assertThat(monitor.why(s)).isEqualTo("Retrying after an error.");
+            assertThat(monitor.nextAttempt(s)).isNotEmpty();
         });
-        assertThat(monitor.nextAttempt(monitor.getRemovals().get(0).id())).isNotEmpty();
 
         clock.advance(Duration.ofMinutes(1));
         new PendingRemovalRetry().execute(new FakeListener("retry"));
