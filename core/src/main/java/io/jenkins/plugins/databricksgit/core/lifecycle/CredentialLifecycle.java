@@ -4,12 +4,7 @@ import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Lease;
-import io.jenkins.plugins.databricksgit.core.LeaseWaitTimeoutException;
 import io.jenkins.plugins.databricksgit.core.Principal;
-import io.jenkins.plugins.databricksgit.core.PushInputs;
-import io.jenkins.plugins.databricksgit.core.PushRequest;
-import io.jenkins.plugins.databricksgit.core.PushResult;
-import io.jenkins.plugins.databricksgit.core.TokenVerificationException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +40,9 @@ import java.util.logging.Logger;
  * <p>Removals run on a few threads ({@link LifecycleSettings#removalThreads()}), one at a time per principal, and
  * every wait for them is bounded and gives way to an abort; what does not finish in time goes on in the background.
  * One instance serves a whole controller, like the engine it drives; it holds no Jenkins type, so the Jenkins glue
- * only adapts it. The parts: {@link RemovalRegistry} (what is pending, persisted), {@link RetrySchedule} (when to
- * try again, and what the background owns), {@link RemovalRunner} (the bounded threads) and {@link RemovalAttempts}
- * (one attempt).
+ * only adapts it. The parts: {@link PushFlow} (a push and its record), {@link RemovalRegistry} (what is pending,
+ * persisted), {@link RetrySchedule} (when to try again, and what the background owns), {@link RemovalRunner} (the
+ * bounded threads) and {@link RemovalAttempts} (one attempt).
  */
 public final class CredentialLifecycle implements AutoCloseable {
     /** Starts every build-log line, so that users and tests can find them. */
@@ -64,6 +58,7 @@ public final class CredentialLifecycle implements AutoCloseable {
     private final InFlightPushes inFlight = new InFlightPushes();
     private final RemovalRunner runner;
     private final RemovalAttempts attempts;
+    private final PushFlow pushes;
 
     public CredentialLifecycle(GitCredentialEngine engine, LifecycleHost host, LifecycleSettings settings) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -74,6 +69,7 @@ public final class CredentialLifecycle implements AutoCloseable {
         this.runner = new RemovalRunner(
                 settings.removalThreads(), settings.removalQueue(), "databricks-git-credential removal");
         this.attempts = new RemovalAttempts(engine, host, registry, schedule, inFlight);
+        this.pushes = new PushFlow(engine, settings, registry, inFlight);
     }
 
     /**
@@ -87,97 +83,7 @@ public final class CredentialLifecycle implements AutoCloseable {
      */
     public Pushed push(PushSpec spec, RemovalStore store, Consumer<String> log)
             throws DatabricksException, InterruptedException, IOException {
-        PushInputs.check(spec.target().servicePrincipal(), spec.name(), spec.gitEmail(), spec.waitTimeout());
-        PushInputs.servicePrincipal(spec.servicePrincipal());
-        String workspaceUrl = spec.target().client().workspace().url();
-        String id = UUID.randomUUID().toString();
-        // A read: when it fails, nothing was written and there is nothing to remove.
-        Principal owner = engine.owner(spec.target());
-        PendingRemoval removal = null;
-        if (spec.cleanup() != Cleanup.KEEP) {
-            removal = PendingRemoval.beforePush(
-                    id,
-                    spec.buildId(),
-                    spec.holder(),
-                    spec.cleanup() == Cleanup.AT_BLOCK_END
-                            ? PendingRemoval.When.BLOCK_END
-                            : PendingRemoval.When.BUILD_END,
-                    spec.workspace(),
-                    workspaceUrl,
-                    spec.databricksCredentialsId(),
-                    spec.target().servicePrincipal(),
-                    owner,
-                    GitCredentialEngine.credentialName(spec.name(), id),
-                    engine.fingerprint(spec.token()),
-                    settings.clock().millis());
-            registry.record(removal, store);
-        }
-        Duration wait = spec.waitTimeout() != null ? spec.waitTimeout() : GitCredentialEngine.DEFAULT_WAIT_TIMEOUT;
-        PushResult result;
-        inFlight.add(
-                id, InFlightPushes.lane(workspaceUrl, owner.id(), spec.target().servicePrincipal()));
-        try {
-            result = engine.push(new PushRequest(
-                    spec.target(),
-                    spec.token(),
-                    spec.name(),
-                    spec.gitEmail(),
-                    removal != null,
-                    spec.verifyWith(),
-                    wait,
-                    spec.holder(),
-                    message -> log.accept(PREFIX + message),
-                    id));
-        } catch (InterruptedException e) {
-            if (removal != null) {
-                // No disk write here: an interrupted thread cannot be trusted with interruptible file channels,
-                // and the record is already on disk as PUSHING, which is what the safety net needs.
-                registry.updateInMemory(
-                        removal.withError("The push was interrupted; Databricks may have received it", false, false));
-            }
-            throw e;
-        } catch (DatabricksException e) {
-            if (removal != null) {
-                if (mayHaveWritten(e)) {
-                    registry.update(removal.withError(e.getMessage(), false, false), store);
-                } else {
-                    registry.forget(removal, store);
-                }
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            if (removal != null) {
-                registry.update(removal.withError(e.getClass().getSimpleName(), false, false), store);
-            }
-            throw e;
-        } finally {
-            inFlight.remove(id);
-        }
-
-        String removalId = null;
-        if (removal == null) {
-            // The keep and the credential id survive a restart with the registry.
-            registry.persist();
-        } else if (result.lease() == null) {
-            registry.forget(removal, store);
-        } else {
-            registry.update(removal.pushed(result), store);
-            removalId = id;
-        }
-        log.accept(PREFIX + (result.created() ? "Created" : "Updated") + " Git credential " + result.credentialId()
-                + " (bitbucketCloud, x-token-auth) of " + describe(result.principal()) + " on "
-                + result.workspaceUrl());
-        log.accept(PREFIX + fate(removalId == null ? Cleanup.KEEP : spec.cleanup()));
-        return new Pushed(
-                result.credentialId(), result.created(), result.principal(), result.workspaceUrl(), removalId);
-    }
-
-    private static String fate(Cleanup cleanup) {
-        return switch (cleanup) {
-            case KEEP -> "The credential is kept after this build (cleanup is off).";
-            case AT_BLOCK_END -> "The credential will be removed when the wrapped steps end, whatever their result.";
-            case AT_BUILD_END -> "The credential will be removed when the build completes, whatever its result.";
-        };
+        return pushes.push(spec, store, log);
     }
 
     /**
@@ -475,31 +381,6 @@ public final class CredentialLifecycle implements AutoCloseable {
     /** Threads sending removals now (bounded by {@link LifecycleSettings#removalThreads()}). */
     public int removalThreads() {
         return runner.threads();
-    }
-
-    /**
-     * Whether a failed push may have left a credential behind. A push is several requests (resolve the principal,
-     * list, create or update, reconcile), so a definite last answer does not prove that no earlier write landed: only
-     * failures that stop a push before any write count as clean.
-     */
-    private static boolean mayHaveWritten(DatabricksException e) {
-        if (e instanceof TokenVerificationException || e instanceof LeaseWaitTimeoutException) {
-            return false;
-        }
-        return switch (e.reason()) {
-            case INVALID_TOKEN,
-                    NO_CREDENTIALS_SENT,
-                    OAUTH_FAILED,
-                    UNKNOWN_HOST,
-                    TLS_FAILURE,
-                    NOT_A_DATABRICKS_WORKSPACE,
-                    NOT_SERVICE_PRINCIPAL_MANAGER,
-                    PERMISSION_DENIED,
-                    NOT_FOUND,
-                    ALREADY_EXISTS,
-                    INVALID_REQUEST -> false;
-            default -> true;
-        };
     }
 
     static String describe(Principal principal) {
