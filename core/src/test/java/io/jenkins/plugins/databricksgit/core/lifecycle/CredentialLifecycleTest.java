@@ -607,7 +607,7 @@ class CredentialLifecycleTest {
     void anAbortWhileTheBlockEndWaitsLetsTheRemovalGoOnInTheBackground() throws Exception {
         TestHost.MemoryStore store = build("app#31");
         Pushed pushed = lifecycle.push(spec("app#31", Cleanup.AT_BLOCK_END, token, null), store, log::add);
-        emulator.inject(Endpoint.GIT_CREDENTIALS_GET, Fault.latency(Duration.ofMillis(1500)));
+        emulator.inject(Endpoint.GIT_CREDENTIALS_GET, Fault.latency(Duration.ofSeconds(5)));
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread blockEnd = new Thread(() -> {
             try {
@@ -725,7 +725,7 @@ class CredentialLifecycleTest {
         TestHost.MemoryStore b = build("app#52");
         emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.status(500));
         seen.add(catchThrowable(() -> lifecycle.push(spec("app#52", Cleanup.AT_BUILD_END, token, null), b, log::add)));
-        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.latency(Duration.ofMillis(1500)));
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.latency(Duration.ofSeconds(5)));
         TestHost.MemoryStore c = build("app#53");
         CompletableFuture<Pushed> samePrincipal = CompletableFuture.supplyAsync(() -> {
             try {
