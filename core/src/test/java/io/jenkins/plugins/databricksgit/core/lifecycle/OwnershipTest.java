@@ -142,8 +142,7 @@ class OwnershipTest {
         return log.get(log.size() - 1);
     }
 
-    // Row 1
-
+    /** Row 1. */
     @Test
     void aPushWithoutANameTagsTheCredentialAndItsBlockEndRemovesIt() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -165,8 +164,7 @@ class OwnershipTest {
         assertThat(lastLine()).startsWith(PREFIX + "Removed Git credential " + pushed.credentialId());
     }
 
-    // Row 2: keep, then a block with the same token that found it there
-
+    /** Row 2. */
     @Test
     void aBlockThatFoundTheSameTokenKeptLeavesIt() throws Exception {
         push(lifecycle, build(host, "app#1"), "app#1", Cleanup.KEEP, token);
@@ -184,8 +182,7 @@ class OwnershipTest {
         assertThat(store.list()).isEmpty();
     }
 
-    // Row 3: keep, the kept credential is deleted, a block with the same token creates it again
-
+    /** Row 3. */
     @Test
     void aBlockThatCreatedTheCredentialRemovesItThoughTheSameTokenWasKeptBefore() throws Exception {
         Pushed kept = push(lifecycle, build(host, "app#1"), "app#1", Cleanup.KEEP, token);
@@ -205,8 +202,7 @@ class OwnershipTest {
         assertThat(credentials()).isEmpty();
     }
 
-    // Row 4: a keep of the same token while the block runs
-
+    /** Row 4. */
     @Test
     void aKeepOfTheSameTokenWhileTheBlockRunsLeavesTheCredential() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -220,8 +216,7 @@ class OwnershipTest {
         assertThat(lastLine()).endsWith(": app 2 asked to keep it.");
     }
 
-    // Row 5: keep, then a block with another token
-
+    /** Row 5. */
     @Test
     void aBlockWithAnotherTokenRemovesWhatItWroteOverAKeptCredential() throws Exception {
         push(lifecycle, build(host, "app#1"), "app#1", Cleanup.KEEP, token);
@@ -235,8 +230,7 @@ class OwnershipTest {
         assertThat(credentials()).isEmpty();
     }
 
-    // Row 6: two builds of this controller with the same token
-
+    /** Row 6. */
     @Test
     void twoBlocksWithTheSameTokenShareAndTheLastOneRemoves() throws Exception {
         TestHost.MemoryStore first = build(host, "app#1");
@@ -253,8 +247,7 @@ class OwnershipTest {
         assertThat(credentials()).isEmpty();
     }
 
-    // Row 7: unknown outcome, nobody wrote since
-
+    /** Row 7. */
     @Test
     void anUnansweredPushIsRemovedWhenTheCredentialStillCarriesItsTag() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -272,8 +265,7 @@ class OwnershipTest {
         assertThat(lastLine()).startsWith(PREFIX + "Removed Git credential ");
     }
 
-    // Row 8: the reproduced bug: A's create got a 500, B pushed with keep, A's completion must not delete B's
-
+    /** Row 8, the case that used to delete another build's kept credential. */
     @Test
     void anUnansweredPushThenAKeepOnThisControllerLeavesTheKeptCredential() throws Exception {
         TestHost.MemoryStore a = build(host, "app#1");
@@ -289,8 +281,7 @@ class OwnershipTest {
         assertThat(lifecycle.pending()).isEmpty();
     }
 
-    // Row 9: keep, then a block with the same token whose write got no answer
-
+    /** Row 9. */
     @Test
     void aKeptTokenThenAnUnansweredBlockWithTheSameTokenLeavesIt() throws Exception {
         push(lifecycle, build(host, "app#1"), "app#1", Cleanup.KEEP, token);
@@ -306,8 +297,7 @@ class OwnershipTest {
         assertThat(lastLine()).endsWith(": app 1 asked to keep it.");
     }
 
-    // Row 10: two controllers on one principal
-
+    /** Row 10. */
     @Test
     void twoControllersOnOnePrincipalEachLeaveWhatTheOtherWroteSince() throws Exception {
         TestHost hostB = newHost("controller-b.json");
@@ -333,8 +323,7 @@ class OwnershipTest {
         assertThat(controllerB.hasBackgroundRemovals()).isFalse();
     }
 
-    // Row 11: unknown outcome, then another controller writes
-
+    /** Row 11. */
     @Test
     void anUnansweredPushThenAWriteByAnotherControllerLeavesIt() throws Exception {
         TestHost.MemoryStore a = build(host, "app#1");
@@ -350,8 +339,7 @@ class OwnershipTest {
         assertThat(lastLine()).contains(": it was written since by another push");
     }
 
-    // Row 12: the command-line tool (a plain engine) writes between the push and its removal
-
+    /** Row 12. */
     @Test
     void theCommandLineToolWritingSinceTheBlockLeavesTheCredential() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -375,8 +363,7 @@ class OwnershipTest {
         assertThat(lastLine()).contains("Kept Git credential ").contains("written since by another push");
     }
 
-    // Row 13 (a limit): someone updates the credential without a name, so the tag stays
-
+    /** Row 13, a limit. */
     @Test
     void anUpdateWithoutANameIsNotSeenAndTheCredentialIsRemoved() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -393,8 +380,7 @@ class OwnershipTest {
         assertThat(credentials()).isEmpty();
     }
 
-    // Row 14: a name of the user's own
-
+    /** Row 14. */
     @Test
     void withANameOfItsOwnTheRemovalComparesThatNameAndThisControllersRecord() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -418,8 +404,7 @@ class OwnershipTest {
         assertThat(credentials()).isEmpty();
     }
 
-    // Row 15: restart between the push and the removal
-
+    /** Row 15. */
     @Test
     void aRestartBetweenPushAndRemovalRemovesWithTheRestoredLeaseAndTag() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -434,8 +419,7 @@ class OwnershipTest {
         assertThat(host.registry.readAll().removals()).isEmpty();
     }
 
-    // Row 16: a keep survives a restart
-
+    /** Row 16. */
     @Test
     void aKeepSurvivesARestartAndTheKnownIdSavesTheListing() throws Exception {
         push(lifecycle, build(host, "app#1"), "app#1", Cleanup.KEEP, token);
@@ -459,8 +443,7 @@ class OwnershipTest {
         assertThat(lastLine()).endsWith(": app 1 asked to keep it.");
     }
 
-    // Row 17: deleted by someone before the removal
-
+    /** Row 17. */
     @Test
     void aCredentialDeletedBeforeTheRemovalIsAlreadyGone() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -473,8 +456,7 @@ class OwnershipTest {
         assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_DELETE)).isEqualTo(1);
     }
 
-    // Row 18: the workspace is edited between the push and the removal
-
+    /** Row 18. */
     @Test
     void anEditedWorkspaceDoesNotRedirectThePendingRemoval() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -496,8 +478,7 @@ class OwnershipTest {
         }
     }
 
-    // Row 19: the Databricks credential the push used is gone
-
+    /** Row 19. */
     @Test
     void aRemovalWhoseDatabricksCredentialIsGoneIsShownWithWhy() throws Exception {
         TestHost.MemoryStore store = build(host, "app#1");
@@ -516,8 +497,7 @@ class OwnershipTest {
         awaitCondition(() -> credentials().isEmpty() && lifecycle.pending().isEmpty());
     }
 
-    // Row 20: a push that can never be sent
-
+    /** Row 20. */
     @Test
     void aServicePrincipalGivenByNameFailsBeforeAnythingIsRecorded() {
         TestHost.MemoryStore store = build(host, "app#1");
