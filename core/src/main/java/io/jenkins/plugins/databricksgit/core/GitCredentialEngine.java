@@ -6,10 +6,12 @@ import io.jenkins.plugins.databricksgit.core.internal.Owners;
 import io.jenkins.plugins.databricksgit.core.internal.Owners.Owner;
 import io.jenkins.plugins.databricksgit.core.internal.Upsert;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,6 +34,15 @@ import java.util.logging.Logger;
  * builds that still use the old one, and gives up after its wait if they keep overlapping. The credential id is
  * remembered per workspace, principal and provider, so a repeated push is a single PATCH; when that id has been
  * deleted behind the engine's back, the push finds or creates the credential by listing.
+ *
+ * <p>Ownership. A removal deletes the credential only while it still holds what the releasing push wrote and nobody
+ * has asked to keep it since. Every write carries a {@code name}: the user's, or else the push's {@link OwnershipTag},
+ * and a removal re-reads the credential first: when its name is not one this engine wrote with that token, another
+ * controller, the command-line tool or a person wrote it since, and it is left. A push that asks to keep its token
+ * marks the credential kept; the mark ends when another token or a new credential is written (the kept one was
+ * deleted meanwhile), so a push that created the credential removes it again. What the engine knows per principal
+ * (credential id, keep, names) is a {@link KnownCredential}, which callers persist and {@link #restore(KnownCredential)
+ * restore} after a restart, as they do with leases.
  */
 public final class GitCredentialEngine {
     /** The only username Bitbucket Cloud accepts with a repository access token over HTTPS. */
@@ -49,6 +60,24 @@ public final class GitCredentialEngine {
     private final Owners owners = new Owners();
 
     public GitCredentialEngine() {}
+
+    /**
+     * The owner of the credentials a target means (the client's own identity, or the service principal it names).
+     * Cached: the push that follows costs no extra request.
+     */
+    public Principal owner(Target target) throws DatabricksException {
+        return owners.resolve(Objects.requireNonNull(target, "target")).principal();
+    }
+
+    /** The fingerprint this engine tells tokens apart by; no secret, and the token cannot be derived from it. */
+    public String fingerprint(BitbucketToken token) {
+        return token.secret().fingerprint();
+    }
+
+    /** The {@code name} a push writes: the user's name, or else the push's {@link OwnershipTag}. */
+    public static String credentialName(String name, String pushId) {
+        return name == null || name.isBlank() ? OwnershipTag.of(pushId) : name;
+    }
 
     /**
      * Creates or updates the principal's bitbucketCloud credential (x-token-auth).
@@ -74,13 +103,13 @@ public final class GitCredentialEngine {
         Owner owner = owners.resolve(target);
         String workspaceUrl = client.workspace().url();
         CredentialKey key = new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER);
-        String fingerprint = token.secret().fingerprint();
+        String fingerprint = fingerprint(token);
+        String pushId = request.pushId() == null || request.pushId().isBlank()
+                ? UUID.randomUUID().toString()
+                : request.pushId();
+        String name = credentialName(request.name(), pushId);
         GitCredentialSpec spec = new GitCredentialSpec(
-                GIT_PROVIDER,
-                GIT_USERNAME,
-                token.secret(),
-                blankToNull(request.gitEmail()),
-                blankToNull(request.name()));
+                GIT_PROVIDER, GIT_USERNAME, token.secret(), blankToNull(request.gitEmail()), name);
         Duration timeout = request.waitTimeout() == null ? DEFAULT_WAIT_TIMEOUT : request.waitTimeout();
         long timeoutNanos = timeout.isNegative() ? 0 : saturatedNanos(timeout);
         String who = describe(owner.principal(), workspaceUrl);
@@ -111,23 +140,20 @@ public final class GitCredentialEngine {
             }
 
             Upsert.Outcome outcome;
+            slot.writing(pushId, name);
             try {
                 outcome = Upsert.run(client, owner.principalIdParam(), spec, slot.knownId(), who);
             } catch (DatabricksException | RuntimeException e) {
                 if (!slot.hasHolders()) {
                     // The write may or may not have reached Databricks: this JVM no longer knows which token is there.
-                    slot.currentFingerprint(null);
+                    slot.currentFingerprintUnknown();
                 }
                 throw e;
             }
             if (outcome.knownIdWasGone()) {
                 LOGGER.fine(() -> "Credential " + slot.knownId() + " of " + who + " was gone; recovered by listing");
             }
-            slot.knownId(outcome.credentialId());
-            if (!fingerprint.equals(slot.currentFingerprint())) {
-                slot.keptFingerprint(null);
-            }
-            slot.currentFingerprint(fingerprint);
+            slot.written(outcome.credentialId(), fingerprint, name);
 
             Lease lease = null;
             if (request.removeLater()) {
@@ -139,10 +165,11 @@ public final class GitCredentialEngine {
                         outcome.credentialId(),
                         UUID.randomUUID().toString(),
                         holder,
-                        fingerprint);
+                        fingerprint,
+                        name);
                 slot.addHolder(lease);
             } else {
-                slot.keptFingerprint(fingerprint);
+                slot.kept(fingerprint, outcome.credentialId(), holder);
             }
             long id = outcome.credentialId();
             boolean created = outcome.created();
@@ -155,9 +182,10 @@ public final class GitCredentialEngine {
     }
 
     /**
-     * Releases a lease; the credential is removed when this was the last holder and nobody asked to keep it.
-     * Releasing the same lease twice is harmless. A lease whose token has since been replaced by another push (the
-     * credential is somebody else's now) is released without removing anything.
+     * Releases a lease; the credential is removed when this was the last holder, it still holds what this engine
+     * wrote with the lease's token, and nobody asked to keep it. Releasing the same lease twice is harmless. A lease
+     * whose credential has since been written by another push (of this engine, or anyone else's, as its name shows)
+     * is released without removing anything. Costs a read of the credential before the delete.
      *
      * @param client a client of the lease's workspace, able to act on the lease's principal (the principal itself or
      *     one of its managers)
@@ -176,26 +204,101 @@ public final class GitCredentialEngine {
             if (slot.hasHolders()) {
                 LOGGER.fine(() -> lease.holder() + " released credential " + id + " of " + who + "; "
                         + slot.holderCount() + " holder(s) left");
-                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+                return kept(id, "another build still uses it (" + String.join(", ", slot.holderNames()) + ")");
             }
             String current = slot.currentFingerprint();
             if (current != null && !current.equals(lease.tokenFingerprint())) {
-                LOGGER.fine(() -> lease.holder() + " released credential " + id + " of " + who
-                        + ", which another push has since overwritten; leaving it");
-                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+                return kept(id, "another push has written another token to it since");
             }
-            if (lease.tokenFingerprint().equals(slot.keptFingerprint())) {
-                LOGGER.fine(() ->
-                        lease.holder() + " released credential " + id + " of " + who + ", which a push asked to keep");
-                return new RemoveResult(id, RemoveResult.Outcome.KEPT);
+            if (slot.isKept(lease.tokenFingerprint(), id)) {
+                return kept(id, slot.keptBy() + " asked to keep it");
             }
             Long principalIdParam = owners.principalIdParam(client, lease.principalId());
+            Set<String> ours = slot.names();
+            if (ours.isEmpty() && lease.credentialName() != null) {
+                ours = Set.of(lease.credentialName());
+            }
+            GitCredential now;
+            try {
+                now = client.getGitCredential(id, principalIdParam);
+            } catch (DatabricksException e) {
+                if (!Upsert.isNotFound(e)) {
+                    throw e;
+                }
+                LOGGER.fine(() -> "Credential " + id + " of " + who + " was already gone");
+                slot.forget();
+                return new RemoveResult(id, RemoveResult.Outcome.ALREADY_GONE);
+            }
+            if (!ours.isEmpty() && !ours.contains(now.name())) {
+                slot.overwrittenElsewhere();
+                return kept(id, writtenSince(now.name(), lease.credentialName()));
+            }
             RemoveResult result = delete(client, id, principalIdParam, who);
-            forget(slot);
+            slot.forget();
             return result;
         } finally {
             slot.unlock();
         }
+    }
+
+    /**
+     * Removes what a push of unknown outcome may have written: the principal's bitbucketCloud credential, but only
+     * while it is still what that push wrote. It is left when a build of this engine holds it, when this engine wrote
+     * it since, when a push asked to keep that token, and when its name is not the one the push wrote (someone else
+     * wrote it since). Lists the principal's credentials, then deletes.
+     */
+    public RemoveResult removeUnanswered(Target target, UnansweredPush push) throws DatabricksException {
+        Objects.requireNonNull(push, "push");
+        Removal r = removal(target);
+        if (push.principalId() != 0 && r.principalId() != push.principalId()) {
+            throw new IllegalStateException("The service principal " + target.servicePrincipal() + " is now " + r.who()
+                    + ", not the principal " + push.principalId() + " the push was for; nothing was removed.");
+        }
+        r.slot().lock();
+        try {
+            CredentialSlot slot = r.slot();
+            long known = slot.knownId();
+            if (slot.hasHolders()) {
+                return kept(known, "another build still uses it (" + String.join(", ", slot.holderNames()) + ")");
+            }
+            if (slot.lastPushId() != null && !slot.lastPushId().equals(push.pushId())) {
+                return kept(known, "another push has written it since");
+            }
+            if (push.tokenFingerprint() != null && slot.isKept(push.tokenFingerprint())) {
+                return kept(known, slot.keptBy() + " asked to keep it");
+            }
+            Optional<GitCredential> existing =
+                    Upsert.findBitbucket(r.client().listGitCredentials(r.principalIdParam()));
+            if (existing.isEmpty()) {
+                LOGGER.fine(() -> r.who() + " has no Bitbucket credential to remove");
+                slot.forget();
+                return new RemoveResult(0, RemoveResult.Outcome.ALREADY_GONE);
+            }
+            GitCredential found = existing.get();
+            if (push.credentialName() != null && !push.credentialName().equals(found.name())) {
+                slot.overwrittenElsewhere();
+                return kept(found.id(), writtenSince(found.name(), push.credentialName()));
+            }
+            RemoveResult result = delete(r.client(), found.id(), r.principalIdParam(), r.who());
+            slot.forget();
+            return result;
+        } finally {
+            r.slot().unlock();
+        }
+    }
+
+    private static RemoveResult kept(long id, String reason) {
+        LOGGER.fine(() -> "Left credential " + id + ": " + reason);
+        return new RemoveResult(id, RemoveResult.Outcome.KEPT, reason);
+    }
+
+    private static String writtenSince(String found, String wrote) {
+        return "it was written since by another push (another build, controller, the command-line tool or a person):"
+                + " its name is " + quote(found) + (wrote == null ? "" : ", not " + quote(wrote));
+    }
+
+    private static String quote(String name) {
+        return name == null ? "empty" : "'" + name + "'";
     }
 
     /** Removes a credential by id, regardless of leases (explicit user action). */
@@ -205,7 +308,7 @@ public final class GitCredentialEngine {
         try {
             RemoveResult result = delete(r.client(), credentialId, r.principalIdParam(), r.who());
             if (r.slot().knownId() == credentialId) {
-                forget(r.slot());
+                r.slot().forget();
             }
             return result;
         } finally {
@@ -222,11 +325,11 @@ public final class GitCredentialEngine {
                     Upsert.findBitbucket(r.client().listGitCredentials(r.principalIdParam()));
             if (existing.isEmpty()) {
                 LOGGER.fine(() -> r.who() + " has no Bitbucket credential to remove");
-                forget(r.slot());
+                r.slot().forget();
                 return new RemoveResult(0, RemoveResult.Outcome.ALREADY_GONE);
             }
             RemoveResult result = delete(r.client(), existing.get().id(), r.principalIdParam(), r.who());
-            forget(r.slot());
+            r.slot().forget();
             return result;
         } finally {
             r.slot().unlock();
@@ -234,7 +337,8 @@ public final class GitCredentialEngine {
     }
 
     /** What an explicit removal acts on: the owner's slot, a client able to act on the owner, and how to name it. */
-    private record Removal(DatabricksClient client, Long principalIdParam, CredentialSlot slot, String who) {}
+    private record Removal(
+            DatabricksClient client, Long principalIdParam, long principalId, CredentialSlot slot, String who) {}
 
     private Removal removal(Target target) throws DatabricksException {
         Objects.requireNonNull(target, "target");
@@ -244,27 +348,54 @@ public final class GitCredentialEngine {
         return new Removal(
                 client,
                 owner.principalIdParam(),
+                owner.principal().id(),
                 slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER)),
                 describe(owner.principal(), workspaceUrl));
     }
 
     /**
      * Re-registers a lease persisted before a restart, so that its credential stays protected: pushes with another
-     * token wait for it, and its release (the last one) removes the credential.
+     * token wait for it, and its release (the last one) removes the credential. Restore the
+     * {@linkplain #knownCredentials() known credentials} first.
      */
     public void restore(Lease lease) {
         Objects.requireNonNull(lease, "lease");
         CredentialSlot slot = slot(new CredentialKey(lease.workspaceUrl(), lease.principalId(), lease.gitProvider()));
         slot.lock();
         try {
-            slot.addHolder(lease);
-            slot.knownId(lease.credentialId());
-            slot.currentFingerprint(lease.tokenFingerprint());
+            slot.restoreLease(lease);
             LOGGER.fine(() -> "Restored the lease of " + lease.holder() + " on credential " + lease.credentialId()
                     + " of " + describe(lease.principalId(), lease.principalName(), lease.workspaceUrl()));
         } finally {
             slot.unlock();
         }
+    }
+
+    /** Re-registers what was known about a principal's credential before a restart (its keep above all). */
+    public void restore(KnownCredential known) {
+        Objects.requireNonNull(known, "known");
+        CredentialSlot slot = slot(new CredentialKey(known.workspaceUrl(), known.principalId(), known.gitProvider()));
+        slot.lock();
+        try {
+            slot.restore(known);
+        } finally {
+            slot.unlock();
+        }
+    }
+
+    /**
+     * What this engine knows about each principal's credential that is worth keeping across a restart: ids, keeps,
+     * the names it wrote. No secret. Never waits for a push or a removal in progress (their changes show once done).
+     */
+    public List<KnownCredential> knownCredentials() {
+        List<KnownCredential> known = new ArrayList<>();
+        for (CredentialSlot slot : slots.values()) {
+            KnownCredential k = slot.published();
+            if (k != null) {
+                known.add(k);
+            }
+        }
+        return known;
     }
 
     private static void verify(BitbucketClient bitbucket, BitbucketToken token, Consumer<String> progress)
@@ -294,16 +425,8 @@ public final class GitCredentialEngine {
         }
     }
 
-    /** After a removal nothing about the credential is known any more; holders that remain will find it gone. */
-    private static void forget(CredentialSlot slot) {
-        slot.knownId(0);
-        slot.currentFingerprint(null);
-        slot.keptFingerprint(null);
-        slot.signalChange();
-    }
-
     private CredentialSlot slot(CredentialKey key) {
-        return slots.computeIfAbsent(key, k -> new CredentialSlot());
+        return slots.computeIfAbsent(key, CredentialSlot::new);
     }
 
     private static void requireSameWorkspace(String leaseWorkspace, DatabricksClient client) {

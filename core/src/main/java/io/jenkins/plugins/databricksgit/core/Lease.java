@@ -8,6 +8,8 @@ import java.io.Serializable;
  *
  * @param holderId unique per push
  * @param tokenFingerprint a one-way digest telling holders of the same token apart from others; never the token
+ * @param credentialName the {@code name} the push wrote (its {@link OwnershipTag} or the user's name), or
+ *     {@code null} for a lease recorded before names were written
  */
 public record Lease(
         String workspaceUrl,
@@ -17,5 +19,28 @@ public record Lease(
         long credentialId,
         String holderId,
         String holder,
-        String tokenFingerprint)
-        implements Serializable {}
+        String tokenFingerprint,
+        String credentialName)
+        implements Serializable {
+    /** A lease without a recorded credential name (as recorded before names were written). */
+    public Lease(
+            String workspaceUrl,
+            long principalId,
+            String principalName,
+            String gitProvider,
+            long credentialId,
+            String holderId,
+            String holder,
+            String tokenFingerprint) {
+        this(
+                workspaceUrl,
+                principalId,
+                principalName,
+                gitProvider,
+                credentialId,
+                holderId,
+                holder,
+                tokenFingerprint,
+                null);
+    }
+}

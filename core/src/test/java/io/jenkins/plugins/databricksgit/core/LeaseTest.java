@@ -292,6 +292,94 @@ class LeaseTest {
                 .isEqualTo("ATCTT3xFfGN0blue");
     }
 
+    @Test
+    void theLastReleaseReadsTheCredentialAndLeavesItWhenAnotherEngineWroteSince() throws Exception {
+        Target target = fx.managed();
+        PushResult pushed = engine.push(lease(target, RED, "build #1", LONG, progress));
+        new GitCredentialEngine().push(keep(fx.managed(), BLUE));
+        fx.emulator.resetCounts();
+
+        RemoveResult released = engine.release(pushed.lease(), target.client());
+
+        assertThat(released.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(released.reason()).startsWith("it was written since by another push");
+        assertThat(fx.emulator.requestCount(Endpoint.GIT_CREDENTIALS_GET)).isEqualTo(1);
+        assertThat(fx.emulator.requestCount(Endpoint.GIT_CREDENTIALS_DELETE)).isZero();
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::token)
+                .isEqualTo("ATCTT3xFfGN0blue");
+    }
+
+    @Test
+    void aKeepEndsWhenTheKeptCredentialIsGoneAndALeaseCreatesItAgain() throws Exception {
+        Target target = fx.managed();
+        PushResult kept = engine.push(keep(target, RED));
+        target.client().deleteGitCredential(kept.credentialId(), fx.sp.id());
+
+        PushResult leased = engine.push(lease(target, RED, "build #2", LONG, progress));
+
+        assertThat(leased.created()).isTrue();
+        assertThat(engine.release(leased.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+        assertThat(fx.stored()).isEmpty();
+    }
+
+    @Test
+    void aKeepEndsWhenAnotherTokenIsWritten() throws Exception {
+        Target target = fx.managed();
+        engine.push(keep(target, RED));
+        engine.push(keep(target, BLUE));
+
+        PushResult leased = engine.push(lease(target, RED, "build #3", LONG, progress));
+
+        assertThat(engine.release(leased.lease(), target.client()).outcome()).isEqualTo(RemoveResult.Outcome.REMOVED);
+    }
+
+    @Test
+    void aRestoredKnownCredentialCarriesTheKeepAndTheIdAcrossARestart() throws Exception {
+        Target target = fx.managed();
+        PushResult kept = engine.push(keep(target, RED));
+        List<KnownCredential> persisted = engine.knownCredentials();
+        assertThat(persisted).singleElement().satisfies(k -> {
+            assertThat(k.credentialId()).isEqualTo(kept.credentialId());
+            assertThat(k.keptBy()).isEqualTo("test");
+            assertThat(k.names()).singleElement().asString().startsWith(OwnershipTag.PREFIX);
+        });
+
+        GitCredentialEngine afterRestart = new GitCredentialEngine();
+        persisted.forEach(afterRestart::restore);
+        PushResult leased = afterRestart.push(lease(fx.managed(), RED, "build #2", LONG, progress));
+
+        assertThat(leased.created()).isFalse();
+        RemoveResult released = afterRestart.release(leased.lease(), target.client());
+        assertThat(released.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(released.reason()).isEqualTo("test asked to keep it");
+        assertThat(new GitCredentialEngine().knownCredentials()).isEmpty();
+    }
+
+    @Test
+    void anUnansweredPushIsRemovedOnlyWhileTheCredentialCarriesItsName() throws Exception {
+        Target target = fx.managed();
+        PushResult other = new GitCredentialEngine().push(keep(target, BLUE));
+
+        RemoveResult result = engine.removeUnanswered(
+                target, new UnansweredPush("push-1", OwnershipTag.of("push-1"), null, fx.sp.id()));
+
+        assertThat(result.outcome()).isEqualTo(RemoveResult.Outcome.KEPT);
+        assertThat(result.credentialId()).isEqualTo(other.credentialId());
+        assertThat(fx.stored()).hasSize(1);
+
+        PushResult ours =
+                engine.push(new PushRequest(target, RED, null, null, false, null, LONG, "build #4", null, "push-2"));
+        assertThat(fx.storedBitbucket())
+                .get()
+                .extracting(StoredGitCredential::name)
+                .isEqualTo("jenkins-dgc:push-2");
+        RemoveResult removed = engine.removeUnanswered(
+                target, new UnansweredPush("push-2", OwnershipTag.of("push-2"), null, fx.sp.id()));
+        assertThat(removed).isEqualTo(new RemoveResult(ours.credentialId(), RemoveResult.Outcome.REMOVED));
+    }
+
     private static void awaitMessage(List<String> messages) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (messages.isEmpty() && System.nanoTime() < deadline) {

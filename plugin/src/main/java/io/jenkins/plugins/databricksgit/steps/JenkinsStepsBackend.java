@@ -10,7 +10,9 @@ import hudson.util.Secret;
 import io.jenkins.plugins.databricksgit.BitbucketRepositoryAccessToken;
 import io.jenkins.plugins.databricksgit.core.BitbucketClient;
 import io.jenkins.plugins.databricksgit.core.BitbucketToken;
+import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
@@ -24,6 +26,7 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -47,7 +50,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         JenkinsStepsBackend backend =
                 new JenkinsStepsBackend(new File(Jenkins.get().getRootDir(), REGISTRY_FILE));
         try {
-            backend.lifecycle.restore(backend.registry.read());
+            backend.lifecycle.restore(backend.registry.readAll());
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not restore pending Git credential removals from " + REGISTRY_FILE, e);
         }
@@ -95,7 +98,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         return new ResolvedPush(
                 target,
                 p.getWorkspace(),
-                p.getWorkspace() == null ? p.getDatabricksCredentialsId() : null,
+                workspace.getCredentialsId(),
                 token,
                 credential.getPassword(),
                 verify ? new BitbucketClient(bitbucketApiUrl, JenkinsHttp.settings()) : null);
@@ -173,9 +176,46 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
             throw new IllegalStateException(Messages.JenkinsStepsBackend_buildGone(removal.buildId()));
         }
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            DatabricksWorkspace workspace =
-                    workspace(run, removal.workspace(), removal.workspaceUrl(), removal.databricksCredentialsId());
-            return new Target(DatabricksWorkspaces.client(workspace, run), removal.servicePrincipal());
+            return removalTarget(
+                    removal, DatabricksWorkspaces.get()::getWorkspace, w -> DatabricksWorkspaces.client(w, run));
+        }
+    }
+
+    /** A client for a workspace, with its credential looked up in the build's context. */
+    interface WorkspaceClient {
+        DatabricksClient client(DatabricksWorkspace workspace) throws AbortException;
+    }
+
+    /**
+     * What a pending removal targets: the workspace URL and the Databricks credential its push used, as recorded then,
+     * whatever the workspace configuration says now; so an edited, renamed or removed workspace neither redirects nor
+     * breaks it. Only a removal recorded before the credential was recorded takes the configured workspace's.
+     *
+     * @param configured the configured workspace of a name, or {@code null}
+     * @throws IllegalStateException for administrators, when the credential can no longer be found from the build
+     */
+    static Target removalTarget(
+            PendingRemoval removal, Function<String, DatabricksWorkspace> configured, WorkspaceClient clients) {
+        String credentialsId = removal.databricksCredentialsId();
+        if (credentialsId == null && removal.workspace() != null) {
+            DatabricksWorkspace now = configured.apply(removal.workspace());
+            credentialsId = now == null ? null : now.getCredentialsId();
+        }
+        String what = Messages.JenkinsStepsBackend_removalWhat(
+                removal.credentialId() != 0 ? String.valueOf(removal.credentialId()) : "(id unknown)",
+                removal.principalLabel(),
+                removal.workspaceUrl());
+        if (credentialsId == null || credentialsId.isBlank()) {
+            throw new IllegalStateException(
+                    Messages.JenkinsStepsBackend_removalCredentialUnknown(removal.workspaceLabel(), what));
+        }
+        DatabricksWorkspace pushedTo =
+                new DatabricksWorkspace(removal.workspaceLabel(), removal.workspaceUrl(), credentialsId);
+        try {
+            return new Target(clients.client(pushedTo), removal.servicePrincipal());
+        } catch (AbortException e) {
+            throw new IllegalStateException(Messages.JenkinsStepsBackend_removalCredentialGone(
+                    credentialsId, removal.buildId(), removal.workspaceLabel(), e.getMessage(), what));
         }
     }
 
@@ -192,7 +232,8 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals) throws IOException {
-        registry.write(removals);
+    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
+            throws IOException {
+        registry.write(removals, credentials);
     }
 }

@@ -51,6 +51,7 @@ public final class PendingRemovalsAction extends InvisibleAction {
         private final String leaseHolderId;
         private final String leaseHolder;
         private final String tokenFingerprint;
+        private final String credentialName;
         private final String lastError;
         private final int attempts;
         private final long createdAt;
@@ -66,44 +67,40 @@ public final class PendingRemovalsAction extends InvisibleAction {
             this.databricksCredentialsId = r.databricksCredentialsId();
             this.servicePrincipal = r.servicePrincipal();
             this.state = r.state().name();
-            this.credentialId = lease == null ? 0 : lease.credentialId();
-            this.principalId = lease == null ? 0 : lease.principalId();
-            this.principalName = lease == null ? null : lease.principalName();
+            this.credentialId = r.credentialId();
+            this.principalId = r.principalId();
+            this.principalName = r.principalName();
             this.gitProvider = lease == null ? null : lease.gitProvider();
             this.leaseHolderId = lease == null ? null : lease.holderId();
             this.leaseHolder = lease == null ? null : lease.holder();
-            this.tokenFingerprint = lease == null ? null : lease.tokenFingerprint();
+            this.tokenFingerprint = r.tokenFingerprint();
+            this.credentialName = r.credentialName();
             this.lastError = r.lastError();
             this.attempts = r.attempts();
             this.createdAt = r.createdAt();
         }
 
         PendingRemoval toRemoval() {
-            Lease lease = leaseHolderId == null
-                    ? null
-                    : new Lease(
-                            workspaceUrl,
-                            principalId,
-                            principalName,
-                            gitProvider,
-                            credentialId,
-                            leaseHolderId,
-                            leaseHolder,
-                            tokenFingerprint);
-            return PendingRemoval.restored(
-                    id,
-                    buildId,
-                    holder,
-                    PendingRemoval.When.valueOf(when),
-                    workspace,
-                    workspaceUrl,
-                    databricksCredentialsId,
-                    servicePrincipal,
-                    PendingRemoval.State.valueOf(state),
-                    lease,
-                    lastError,
-                    attempts,
-                    createdAt);
+            return PendingRemoval.builder()
+                    .id(id)
+                    .buildId(buildId)
+                    .holder(holder)
+                    .when(PendingRemoval.When.valueOf(when))
+                    .workspace(workspace)
+                    .workspaceUrl(workspaceUrl)
+                    .databricksCredentialsId(databricksCredentialsId)
+                    .servicePrincipal(servicePrincipal)
+                    .state(PendingRemoval.State.valueOf(state))
+                    .credentialId(credentialId)
+                    .principal(principalId, principalName)
+                    .gitProvider(gitProvider)
+                    .leaseHolder(leaseHolderId, leaseHolder)
+                    .tokenFingerprint(tokenFingerprint)
+                    .credentialName(credentialName)
+                    .lastError(lastError)
+                    .attempts(attempts)
+                    .createdAt(createdAt)
+                    .build();
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.databricksgit.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
+import io.jenkins.plugins.databricksgit.core.PushInputs;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PushSpec;
@@ -13,7 +14,11 @@ import java.time.Duration;
 final class Pushes {
     private Pushes() {}
 
-    /** Rejects what cannot work before anything is looked up (a null id would end in a NullPointerException). */
+    /**
+     * Rejects what cannot work before anything is looked up or recorded (a null id would end in a
+     * NullPointerException, a service principal given by name would leave a removal behind that can never succeed):
+     * one clear line, and nothing for the administrators.
+     */
     static void validate(PushParameters p) throws AbortException {
         if (p.getCredentialsId() == null) {
             throw new AbortException(Messages.Pushes_credentialsIdMissing());
@@ -29,6 +34,18 @@ final class Pushes {
         }
         if (p.getWaitTimeout() != null && p.getWaitTimeout() < 0) {
             throw new AbortException(Messages.Pushes_negativeWaitTimeout(p.getWaitTimeout()));
+        }
+        try {
+            if (p.getHost() != null) {
+                PushInputs.host(p.getHost());
+            }
+            PushInputs.check(
+                    p.getServicePrincipal(),
+                    p.getName(),
+                    p.getGitEmail(),
+                    p.getWaitTimeout() == null ? null : Duration.ofSeconds(p.getWaitTimeout()));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.Pushes_invalid(e.getMessage()));
         }
     }
 

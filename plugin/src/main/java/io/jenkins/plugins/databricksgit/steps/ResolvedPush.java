@@ -9,7 +9,8 @@ import io.jenkins.plugins.databricksgit.core.Target;
  * What a push resolved in the build's context. In memory only: it holds the token.
  *
  * @param workspace the configured workspace name, or {@code null} when the build named a host
- * @param databricksCredentialsId the Databricks credential named with the host, or {@code null}
+ * @param databricksCredentialsId the Jenkins credential the push authenticates to Databricks with (the workspace's,
+ *     or the one named with the host), recorded so that the removal uses it too
  * @param tokenSecret the token as Jenkins holds it, for masking in the build log
  * @param verifyWith checks the token with Bitbucket before the push, or {@code null}
  */

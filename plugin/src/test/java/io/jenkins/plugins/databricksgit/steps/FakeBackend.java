@@ -9,6 +9,7 @@ import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -66,7 +67,7 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
 
     /** What {@code JenkinsStepsBackend} does when it is created: restore what was pending. */
     FakeBackend restored() throws IOException {
-        lifecycle.restore(registry.read());
+        lifecycle.restore(registry.readAll());
         return this;
     }
 
@@ -188,8 +189,9 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals) throws IOException {
-        registry.write(removals);
+    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
+            throws IOException {
+        registry.write(removals, credentials);
     }
 
     static Map<String, String> newBuildXml() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import hudson.AbortException;
 import hudson.console.ConsoleLogFilter;
 import hudson.util.Secret;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
 import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.Endpoint;
@@ -351,14 +352,16 @@ class GitCredentialStepsTest {
 
         FailedRemovalsMonitor monitor = new FailedRemovalsMonitor();
         assertThat(monitor.isActivated()).isTrue();
-        assertThat(monitor.getRemovals()).singleElement().satisfies(r -> {
+        assertThat(monitor.getRemovals()).singleElement().satisfies(s -> {
+            PendingRemoval r = s.removal();
             assertThat(r.buildId()).isEqualTo("app#9");
             assertThat(r.workspaceLabel()).isEqualTo("prod");
             assertThat(r.principalLabel()).isEqualTo("ci-bot (8573549053511)");
             assertThat(r.credentialId()).isEqualTo(credentials().get(0).id());
             assertThat(r.lastError()).isNotBlank();
+            assertThat(monitor.why(s)).isEqualTo("Retrying after an error.");
+            assertThat(monitor.nextAttempt(s)).isNotEmpty();
         });
-        assertThat(monitor.nextAttempt(monitor.getRemovals().get(0).id())).isNotEmpty();
 
         clock.advance(Duration.ofMinutes(1));
         new PendingRemovalRetry().execute(new FakeListener("retry"));
@@ -549,5 +552,72 @@ class GitCredentialStepsTest {
         StepExecution keep = start(configure(new DatabricksGitCredentialStep("bb-repo-token")), "app#15");
         ((GitCredentialStepExecution) keep).push();
         assertThat(log("app#15")).anyMatch(l -> l.contains("kept after this build"));
+    }
+
+    @Test
+    void aServicePrincipalGivenByNameFailsTheBlockWithOneLineAndLeavesNothingBehind() throws Exception {
+        WithDatabricksGitCredentialStep step = configure(new WithDatabricksGitCredentialStep("bb-repo-token"));
+        step.setServicePrincipal("deploy-bot");
+        building.add("app#20");
+
+        // What Jenkins does: start the execution; it checks the inputs before handing the push to a pool thread.
+        Throwable failure =
+                catchThrowable(() -> step.start(new FakeStepContext("app#20")).start());
+        seen.add(failure);
+
+        assertThat(failure)
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith(PREFIX + "servicePrincipal must be the service principal's application id")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining("deploy-bot");
+        assertThat(buildXml.get("app#20")).isNull();
+        assertThat(backend.lifecycle().pending()).isEmpty();
+        assertThat(emulator.requestCounts().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isZero();
+        complete("app#20");
+        assertThat(new FailedRemovalsMonitor().isActivated()).isFalse();
+    }
+
+    @Test
+    void aKeptTokenFoundByABlockIsLeftAndACreatedOneRemovedAlsoAfterARestart() throws Exception {
+        start(configure(new DatabricksGitCredentialStep("bb-repo-token")), "app#21")
+                .push();
+        long keptId = credentials().get(0).id();
+
+        // The controller restarts: the keep comes back from the registry file.
+        backend.lifecycle().close();
+        backend = newBackend().restored();
+        StepsRuntime.set(backend);
+        start(configure(new WithDatabricksGitCredentialStep("bb-repo-token")), "app#22")
+                .push();
+        finish(contextOf("app#22").outcome().invokers.get(0));
+
+        assertThat(credentials()).singleElement().satisfies(c -> assertThat(c.id())
+                .isEqualTo(keptId));
+        assertThat(log("app#22")).last().asString().endsWith(": app 21 asked to keep it.");
+
+        // Someone deletes the kept credential; the next block creates it, and so removes it.
+        emulator.gitCredentials(ciBot).forEach(c -> deleteDirectly(c.id()));
+        start(configure(new WithDatabricksGitCredentialStep("bb-repo-token")), "app#23")
+                .push();
+        finish(contextOf("app#23").outcome().invokers.get(0));
+
+        assertThat(credentials()).isEmpty();
+        assertThat(log("app#23")).last().asString().startsWith(PREFIX + "Removed Git credential ");
+    }
+
+    private void deleteDirectly(long id) {
+        try {
+            new io.jenkins.plugins.databricksgit.core.DatabricksClient(
+                            io.jenkins.plugins.databricksgit.core.WorkspaceUrl.parse(emulator.url()),
+                            io.jenkins.plugins.databricksgit.core.DatabricksAuth.bearerToken(
+                                    io.jenkins.plugins.databricksgit.core.SecretValue.of(pat)),
+                            null)
+                    .deleteGitCredential(id, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -65,6 +65,38 @@ class GitCredentialsTest {
     }
 
     @Test
+    void theNameIsSetOnCreateListedAndGotKeptByAPatchWithoutOneAndReplacedByAPatchWithOne() throws IOException {
+        long id = http.post(
+                        PATH,
+                        spToken,
+                        "{\"git_provider\":\"bitbucketCloud\",\"name\":\"jenkins-dgc:1\","
+                                + "\"personal_access_token\":\"tok-a\"}")
+                .json()
+                .get("credential_id")
+                .asLong();
+        assertThat(http.get(PATH, spToken)
+                        .json()
+                        .get("credentials")
+                        .get(0)
+                        .get("name")
+                        .asText())
+                .isEqualTo("jenkins-dgc:1");
+
+        http.patch(
+                PATH + "/" + id, spToken, "{\"git_provider\":\"bitbucketCloud\",\"personal_access_token\":\"tok-b\"}");
+        assertThat(http.get(PATH + "/" + id, spToken).json().get("name").asText())
+                .isEqualTo("jenkins-dgc:1");
+
+        http.patch(PATH + "/" + id, spToken, "{\"git_provider\":\"bitbucketCloud\",\"name\":\"jenkins-dgc:2\"}");
+        assertThat(http.get(PATH + "/" + id, spToken).json().get("name").asText())
+                .isEqualTo("jenkins-dgc:2");
+        assertThat(emulator.gitCredentials(sp)).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("jenkins-dgc:2");
+            assertThat(c.token()).isEqualTo("tok-b");
+        });
+    }
+
+    @Test
     void listIsEmptyObjectWhenNothingStoredAndListsWithoutTokenOtherwise() throws IOException {
         Http.Answer empty = http.get(PATH, spToken);
         assertThat(empty.status()).isEqualTo(200);

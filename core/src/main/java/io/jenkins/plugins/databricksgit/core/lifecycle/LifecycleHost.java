@@ -1,5 +1,6 @@
 package io.jenkins.plugins.databricksgit.core.lifecycle;
 
+import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Target;
 import java.io.IOException;
 import java.util.Collection;
@@ -7,8 +8,12 @@ import java.util.Collection;
 /** What the lifecycle needs from its surroundings (Jenkins, or a test). */
 public interface LifecycleHost {
     /**
-     * Builds the target to remove from, with the Databricks credentials resolved as they were for the push (Jenkins:
-     * in the build's context).
+     * Builds the target to remove from: a client of the workspace URL the push went to, authenticated with the
+     * credential the push used ({@link PendingRemoval#databricksCredentialsId()}), resolved as it was for the push
+     * (Jenkins: in the build's context), acting on {@link PendingRemoval#servicePrincipal()}. It must not follow
+     * configuration changes made since the push: an edited workspace does not redirect a pending removal.
+     *
+     * @throws Exception with a message for administrators when that credential can no longer be found
      */
     Target target(PendingRemoval removal) throws Exception;
 
@@ -18,6 +23,9 @@ public interface LifecycleHost {
     /** Whether the build can still finish by itself (its block or completion will remove what it pushed). */
     boolean isBuilding(String buildId);
 
-    /** Persists every removal not done yet, so that a restart can restore leases and go on retrying. */
-    void saveRegistry(Collection<PendingRemoval> removals) throws IOException;
+    /**
+     * Persists every removal not done yet and what the engine knows about the credentials (ids, keeps), so that a
+     * restart can restore leases and keeps and go on retrying. Neither holds a secret.
+     */
+    void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials) throws IOException;
 }

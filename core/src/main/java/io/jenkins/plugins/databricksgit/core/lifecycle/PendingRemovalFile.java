@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.databricksgit.core.Lease;
+import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -17,11 +17,24 @@ import java.util.List;
 
 /**
  * The registry of pending removals as a JSON file, written atomically (temporary file, then rename), so that a
- * restart can restore leases and go on retrying. Plain JSON rather than Java serialization: the file is read back at
- * startup and must not be a deserialization gadget.
+ * restart can restore leases and go on retrying. Next to the removals it keeps what the engine knows about each
+ * principal's credential ({@link KnownCredential}: ids, keeps, the names it wrote), so that a keep survives a restart.
+ * Plain JSON rather than Java serialization: the file is read back at startup and must not be a deserialization
+ * gadget. Holds no secret: token fingerprints only.
+ *
+ * <p>Format: {@code {"version":2,"removals":[...],"credentials":[...]}}; a plain array of removals (the first format)
+ * is still read.
  */
 public final class PendingRemovalFile {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the file holds. */
+    public record Contents(List<PendingRemoval> removals, List<KnownCredential> credentials) {
+        public Contents {
+            removals = List.copyOf(removals);
+            credentials = List.copyOf(credentials);
+        }
+    }
 
     private final Path file;
 
@@ -33,8 +46,15 @@ public final class PendingRemovalFile {
         return file;
     }
 
-    public synchronized void write(Collection<PendingRemoval> removals) throws IOException {
-        ArrayNode array = MAPPER.createArrayNode();
+    public void write(Collection<PendingRemoval> removals) throws IOException {
+        write(removals, List.of());
+    }
+
+    public synchronized void write(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
+            throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", 2);
+        ArrayNode array = root.putArray("removals");
         for (PendingRemoval r : removals) {
             ObjectNode o = array.addObject();
             o.put("id", r.id());
@@ -46,7 +66,11 @@ public final class PendingRemovalFile {
             o.put("databricksCredentialsId", r.databricksCredentialsId());
             o.put("servicePrincipal", r.servicePrincipal());
             o.put("state", r.state().name());
-            Lease lease = r.lease();
+            o.put("principalId", r.principalId());
+            o.put("principalName", r.principalName());
+            o.put("tokenFingerprint", r.tokenFingerprint());
+            o.put("credentialName", r.credentialName());
+            var lease = r.lease();
             if (lease != null) {
                 ObjectNode l = o.putObject("lease");
                 l.put("principalId", lease.principalId());
@@ -61,11 +85,26 @@ public final class PendingRemovalFile {
             o.put("attempts", r.attempts());
             o.put("createdAt", r.createdAt());
         }
+        ArrayNode known = root.putArray("credentials");
+        for (KnownCredential k : credentials) {
+            ObjectNode o = known.addObject();
+            o.put("workspaceUrl", k.workspaceUrl());
+            o.put("principalId", k.principalId());
+            o.put("gitProvider", k.gitProvider());
+            o.put("credentialId", k.credentialId());
+            o.put("tokenFingerprint", k.tokenFingerprint());
+            ArrayNode names = o.putArray("names");
+            k.names().forEach(names::add);
+            o.put("lastPushId", k.lastPushId());
+            o.put("keptFingerprint", k.keptFingerprint());
+            o.put("keptCredentialId", k.keptCredentialId());
+            o.put("keptBy", k.keptBy());
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(
                 file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), array);
+            MAPPER.writeValue(tmp.toFile(), root);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -76,43 +115,67 @@ public final class PendingRemovalFile {
         }
     }
 
-    /** An empty list when the file does not exist yet. */
-    public synchronized List<PendingRemoval> read() throws IOException {
+    /** The pending removals; an empty list when the file does not exist yet. */
+    public List<PendingRemoval> read() throws IOException {
+        return readAll().removals();
+    }
+
+    /** Everything the file holds; empty when it does not exist yet. */
+    public synchronized Contents readAll() throws IOException {
         if (!Files.exists(file)) {
-            return List.of();
+            return new Contents(List.of(), List.of());
         }
-        JsonNode array = MAPPER.readTree(file.toFile());
+        JsonNode root = MAPPER.readTree(file.toFile());
+        JsonNode array = root.isArray() ? root : root.path("removals");
         List<PendingRemoval> removals = new ArrayList<>();
         for (JsonNode o : array) {
-            String workspaceUrl = text(o, "workspaceUrl");
-            JsonNode l = o.get("lease");
-            Lease lease = l == null || l.isNull()
-                    ? null
-                    : new Lease(
-                            workspaceUrl,
-                            l.path("principalId").asLong(),
-                            text(l, "principalName"),
-                            text(l, "gitProvider"),
-                            l.path("credentialId").asLong(),
-                            text(l, "holderId"),
-                            text(l, "holder"),
-                            text(l, "tokenFingerprint"));
-            removals.add(PendingRemoval.restored(
-                    text(o, "id"),
-                    text(o, "buildId"),
-                    text(o, "holder"),
-                    PendingRemoval.When.valueOf(text(o, "when")),
-                    text(o, "workspace"),
-                    workspaceUrl,
-                    text(o, "databricksCredentialsId"),
-                    text(o, "servicePrincipal"),
-                    PendingRemoval.State.valueOf(text(o, "state")),
-                    lease,
-                    text(o, "lastError"),
-                    o.path("attempts").asInt(),
-                    o.path("createdAt").asLong()));
+            removals.add(removal(o));
         }
-        return removals;
+        List<KnownCredential> known = new ArrayList<>();
+        for (JsonNode o : root.path("credentials")) {
+            List<String> names = new ArrayList<>();
+            o.path("names").forEach(n -> names.add(n.asText()));
+            known.add(new KnownCredential(
+                    text(o, "workspaceUrl"),
+                    o.path("principalId").asLong(),
+                    text(o, "gitProvider"),
+                    o.path("credentialId").asLong(),
+                    text(o, "tokenFingerprint"),
+                    names,
+                    text(o, "lastPushId"),
+                    text(o, "keptFingerprint"),
+                    o.path("keptCredentialId").asLong(),
+                    text(o, "keptBy")));
+        }
+        return new Contents(removals, known);
+    }
+
+    private static PendingRemoval removal(JsonNode o) {
+        PendingRemoval.Builder b = PendingRemoval.builder()
+                .id(text(o, "id"))
+                .buildId(text(o, "buildId"))
+                .holder(text(o, "holder"))
+                .when(PendingRemoval.When.valueOf(text(o, "when")))
+                .workspace(text(o, "workspace"))
+                .workspaceUrl(text(o, "workspaceUrl"))
+                .databricksCredentialsId(text(o, "databricksCredentialsId"))
+                .servicePrincipal(text(o, "servicePrincipal"))
+                .state(PendingRemoval.State.valueOf(text(o, "state")))
+                .principal(o.path("principalId").asLong(), text(o, "principalName"))
+                .tokenFingerprint(text(o, "tokenFingerprint"))
+                .credentialName(text(o, "credentialName"))
+                .lastError(text(o, "lastError"))
+                .attempts(o.path("attempts").asInt())
+                .createdAt(o.path("createdAt").asLong());
+        JsonNode l = o.get("lease");
+        if (l != null && !l.isNull()) {
+            b.credentialId(l.path("credentialId").asLong())
+                    .principal(l.path("principalId").asLong(), text(l, "principalName"))
+                    .gitProvider(text(l, "gitProvider"))
+                    .leaseHolder(text(l, "holderId"), text(l, "holder"))
+                    .tokenFingerprint(text(l, "tokenFingerprint"));
+        }
+        return b.build();
     }
 
     private static String text(JsonNode node, String field) {

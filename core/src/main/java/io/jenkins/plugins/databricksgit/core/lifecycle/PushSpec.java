@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param buildId the build, as the host identifies it
  * @param holder the build's display name, for messages
  * @param workspace the configured workspace name, or {@code null} when a host was named
- * @param databricksCredentialsId the Databricks credential named with the host, or {@code null}
+ * @param databricksCredentialsId the Jenkins credential the push authenticates to Databricks with; the removal uses
+ *     the same one
  * @param servicePrincipal the service principal to manage (applicationId or numeric id), or {@code null}
  * @param verifyWith checks the token with Bitbucket first, or {@code null}
  * @param waitTimeout how long to wait for another build that holds the principal with a different token

@@ -3,6 +3,7 @@ package io.jenkins.plugins.databricksgit.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.databricksgit.core.BitbucketToken;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
@@ -563,7 +564,250 @@ class CredentialLifecycleTest {
         PushSpec spec = spec("app#18", Cleanup.KEEP, token, null);
         seen.add(spec);
         assertThatThrownBy(() -> PendingRemoval.beforePush(
-                        null, "b", "h", PendingRemoval.When.BLOCK_END, null, "u", null, null, 0))
+                        null, "b", "h", PendingRemoval.When.BLOCK_END, null, "u", null, null, null, null, null, 0))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    private CredentialLifecycle newLifecycle(LifecycleSettings settings) {
+        lifecycle.close();
+        lifecycle = new CredentialLifecycle(engine, host, settings);
+        return lifecycle;
+    }
+
+    private LifecycleSettings settings() {
+        return new LifecycleSettings(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(8), clock);
+    }
+
+    @Test
+    void theBlockEndWaitsAtMostItsLimitAndTheRemovalGoesOnInTheBackground() throws Exception {
+        newLifecycle(settings().withRemovalTimeout(Duration.ofSeconds(1)));
+        TestHost.MemoryStore store = build("app#30");
+        Pushed pushed = lifecycle.push(spec("app#30", Cleanup.AT_BLOCK_END, token, null), store, log::add);
+        emulator.inject(Endpoint.GIT_CREDENTIALS_GET, Fault.latency(Duration.ofSeconds(3)));
+
+        assertThat(lifecycle.remove(pushed.removalId(), store, log::add)).isFalse();
+
+        assertThat(log)
+                .last()
+                .isEqualTo("[databricks-git-credential] Removing Git credential " + pushed.credentialId()
+                        + " of ci-bot (8573549053511) on " + emulator.url() + " takes longer than 1 s; it goes on"
+                        + " in the background and is retried until it succeeds.");
+        assertThat(lifecycle.backgroundRemovals()).singleElement().satisfies(s -> {
+            assertThat(s.why()).isEqualTo(PendingRemoval.Why.NOT_SENT);
+            assertThat(s.running()).isTrue();
+        });
+        int linesAtReturn = log.size();
+        awaitCondition("removed in the background", () -> store.list().isEmpty());
+        assertThat(credentials()).isEmpty();
+        assertThat(lifecycle.backgroundRemovals()).isEmpty();
+        assertThat(log).as("later lines go to the controller log").hasSize(linesAtReturn);
+    }
+
+    @Test
+    void anAbortWhileTheBlockEndWaitsLetsTheRemovalGoOnInTheBackground() throws Exception {
+        TestHost.MemoryStore store = build("app#31");
+        Pushed pushed = lifecycle.push(spec("app#31", Cleanup.AT_BLOCK_END, token, null), store, log::add);
+        emulator.inject(Endpoint.GIT_CREDENTIALS_GET, Fault.latency(Duration.ofSeconds(5)));
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread blockEnd = new Thread(() -> {
+            try {
+                lifecycle.remove(pushed.removalId(), store, log::add);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        blockEnd.start();
+        awaitCondition("the removal was sent", () -> emulator.requestCount(Endpoint.GIT_CREDENTIALS_GET) > 0);
+
+        blockEnd.interrupt();
+
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(log)
+                .contains("[databricks-git-credential] Stopped waiting for the removal of Git credential "
+                        + pushed.credentialId() + " of ci-bot (8573549053511) on " + emulator.url()
+                        + " (the build was aborted); it goes on in the background.");
+        awaitCondition(
+                "removed in the background",
+                () -> credentials().isEmpty() && store.list().isEmpty());
+    }
+
+    @Test
+    void aFullRemovalQueueLeavesTheRemovalRecordedForTheBackgroundRetry() throws Exception {
+        newLifecycle(settings().withRemovalThreads(1, 1));
+        List<TestHost.MemoryStore> stores = new ArrayList<>();
+        List<Pushed> pushes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TestHost.MemoryStore store = build("app#4" + i);
+            stores.add(store);
+            pushes.add(lifecycle.push(spec("app#4" + i, Cleanup.AT_BLOCK_END, token, null), store, log::add));
+        }
+        CountDownLatch attemptStarted = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        host.beforeRemoval = () -> {
+            attemptStarted.countDown();
+            awaitQuietly(hold);
+        };
+        CompletableFuture<Boolean> first =
+                lifecycle.removeInBackground(pushes.get(0).removalId(), stores.get(0), log::add);
+        assertThat(attemptStarted.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> second =
+                lifecycle.removeInBackground(pushes.get(1).removalId(), stores.get(1), log::add);
+
+        assertThat(lifecycle.remove(pushes.get(2).removalId(), stores.get(2), log::add))
+                .isFalse();
+
+        assertThat(log)
+                .last()
+                .asString()
+                .startsWith("[databricks-git-credential] Too many Git credential removals are waiting; the removal of"
+                        + " Git credential " + pushes.get(2).credentialId())
+                .endsWith("is left to the background retry, which sends it within 60 s.");
+        assertThat(stores.get(2).list()).as("still recorded").hasSize(1);
+        assertThat(lifecycle.nextAttempt(pushes.get(2).removalId()))
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        assertThat(lifecycle.removalThreads()).isEqualTo(1);
+        host.beforeRemoval = () -> {};
+        hold.countDown();
+        assertThat(first.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(credentials()).as("the third build still holds it").hasSize(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(lifecycle.retryDue()).isEqualTo(1);
+        assertThat(credentials()).isEmpty();
+        assertThat(stores.get(2).list()).isEmpty();
+    }
+
+    @Test
+    void aRemovalOfUnknownOutcomeWaitsForAPushToTheSamePrincipalOnly() throws Exception {
+        EmulatedPrincipal otherBot = emulator.addServicePrincipal("other-bot");
+        String otherPat = emulator.issuePat(otherBot);
+        TestHost.MemoryStore a = build("app#50");
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.status(500));
+        seen.add(catchThrowable(() -> lifecycle.push(spec("app#50", Cleanup.AT_BUILD_END, token, null), a, log::add)));
+        assertThat(a.list()).singleElement().satisfies(r -> assertThat(r.lease())
+                .isNull());
+
+        // A push to another principal of the same workspace is on its way: it does not hold the removal up.
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.latency(Duration.ofMillis(1500)));
+        TestHost.MemoryStore other = build("other#51");
+        PushSpec toOther = new PushSpec(
+                "other#51",
+                "other 51",
+                Cleanup.AT_BLOCK_END,
+                "prod",
+                null,
+                null,
+                new Target(TestHost.client(emulator.url(), otherPat), null),
+                BitbucketToken.of(otherToken, "acme", "other"),
+                null,
+                null,
+                null,
+                null);
+        CompletableFuture<Pushed> otherPush = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lifecycle.push(toOther, other, log::add);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitCondition(
+                "the other push is on its way", () -> !lifecycle.inFlightIds().isEmpty());
+
+        lifecycle.buildCompleted("app#50", a, log::add);
+
+        assertThat(log).last().asString().startsWith("[databricks-git-credential] Nothing to remove: ");
+        assertThat(a.list()).isEmpty();
+        otherPush.get(30, TimeUnit.SECONDS);
+
+        // A push to the same principal on its way holds it up, without counting as a failure.
+        TestHost.MemoryStore b = build("app#52");
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.status(500));
+        seen.add(catchThrowable(() -> lifecycle.push(spec("app#52", Cleanup.AT_BUILD_END, token, null), b, log::add)));
+        emulator.inject(Endpoint.GIT_CREDENTIALS_CREATE, Fault.latency(Duration.ofSeconds(5)));
+        TestHost.MemoryStore c = build("app#53");
+        CompletableFuture<Pushed> samePrincipal = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lifecycle.push(spec("app#53", Cleanup.AT_BLOCK_END, token, null), c, log::add);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitCondition("the push is on its way", () -> !lifecycle.inFlightIds().isEmpty());
+
+        lifecycle.buildCompleted("app#52", b, log::add);
+
+        assertThat(log)
+                .last()
+                .asString()
+                .endsWith("waits for a push to the same principal that has not answered yet;"
+                        + " the background retry removes it after that.");
+        String bId = b.list().get(0).id();
+        assertThat(lifecycle.backgroundRemovals()).singleElement().satisfies(s -> {
+            assertThat(s.removal().id()).isEqualTo(bId);
+            assertThat(s.why()).isEqualTo(PendingRemoval.Why.OUTCOME_UNKNOWN);
+            assertThat(s.removal().attempts()).isZero();
+            assertThat(s.nextAttempt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        });
+        Pushed held = samePrincipal.get(30, TimeUnit.SECONDS);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(lifecycle.retryDue()).isEqualTo(1);
+        assertThat(credentials()).as("the later push's, in use").hasSize(1);
+        lifecycle.remove(held.removalId(), c, log::add);
+        assertThat(credentials()).isEmpty();
+    }
+
+    @Test
+    void retryNowTriesARemovalTheBackgroundOwnsAtOnce() throws Exception {
+        TestHost.MemoryStore store = build("app#60");
+        Pushed pushed = lifecycle.push(spec("app#60", Cleanup.AT_BLOCK_END, token, null), store, log::add);
+        assertThat(lifecycle.retryNow(pushed.removalId()))
+                .as("the build still owns it")
+                .isFalse();
+        assertThat(lifecycle.retryNow("no-such-removal")).isFalse();
+        emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(503));
+        lifecycle.remove(pushed.removalId(), store, log::add);
+        assertThat(lifecycle.nextAttempt(pushed.removalId())).isAfter(clock.instant());
+
+        assertThat(lifecycle.retryNow(pushed.removalId())).isTrue();
+
+        awaitCondition(
+                "removed without waiting for the delay", () -> credentials().isEmpty());
+        awaitCondition("forgotten", () -> lifecycle.pending().isEmpty());
+        assertThat(lifecycle.backgroundRemovals()).isEmpty();
+    }
+
+    @Test
+    void afterARestartTheRemovalsOfLostBuildsAreListedWithWhyTheyArePending() throws Exception {
+        TestHost.MemoryStore pushedStore = build("app#70");
+        lifecycle.push(spec("app#70", Cleanup.AT_BUILD_END, token, null), pushedStore, log::add);
+        TestHost.MemoryStore unanswered = build("app#71");
+        emulator.inject(Endpoint.GIT_CREDENTIALS_UPDATE, Fault.status(503));
+        seen.add(catchThrowable(
+                () -> lifecycle.push(spec("app#71", Cleanup.AT_BUILD_END, token, null), unanswered, log::add)));
+        lifecycle.close();
+        lifecycle = new CredentialLifecycle(new GitCredentialEngine(), host, settings());
+        lifecycle.restore(host.registry.readAll());
+        assertThat(lifecycle.backgroundRemovals())
+                .as("not before the retry looked at them")
+                .isEmpty();
+        host.building.clear();
+        CountDownLatch hold = new CountDownLatch(1);
+        host.beforeRemoval = () -> awaitQuietly(hold);
+
+        clock.advance(Duration.ofMinutes(1));
+        CompletableFuture<Integer> round = CompletableFuture.supplyAsync(lifecycle::retryDue);
+        awaitCondition("taken over", () -> lifecycle.backgroundRemovals().size() == 2);
+
+        assertThat(lifecycle.backgroundRemovals())
+                .extracting(s -> s.removal().buildId(), RemovalStatus::why, RemovalStatus::running)
+                .containsExactlyInAnyOrder(
+                        tuple("app#70", PendingRemoval.Why.NOT_SENT, true),
+                        tuple("app#71", PendingRemoval.Why.OUTCOME_UNKNOWN, true));
+        hold.countDown();
+        assertThat(round.get(60, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(credentials()).isEmpty();
+        assertThat(lifecycle.backgroundRemovals()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.databricksgit.core.lifecycle;
 import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
+import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -17,12 +18,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** A host with in-memory build stores, a real registry file, and clients against the emulator. */
+/**
+ * A host with in-memory build stores, a real registry file, and clients against the emulator. Pushes use the
+ * workspace as configured now ({@link #client()}); removals use what the push recorded, as the Jenkins host does: the
+ * recorded workspace URL, and the Databricks token of the recorded credential id ({@link #credentials}), or the
+ * configured token when the push recorded none.
+ */
 final class TestHost implements LifecycleHost {
     final Map<String, MemoryStore> stores = new ConcurrentHashMap<>();
     final Set<String> building = ConcurrentHashMap.newKeySet();
+    /** Jenkins credential id to Databricks token, as a removal resolves it. */
+    final Map<String, String> credentials = new ConcurrentHashMap<>();
+
     final PendingRemovalFile registry;
-    private final String workspaceUrl;
+    private volatile String workspaceUrl;
     private volatile String databricksToken;
 
     TestHost(String workspaceUrl, String databricksToken, Path registryFile) {
@@ -35,7 +44,16 @@ final class TestHost implements LifecycleHost {
         this.databricksToken = token;
     }
 
+    /** An administrator points the workspace elsewhere. */
+    void workspaceUrl(String url) {
+        this.workspaceUrl = url;
+    }
+
     DatabricksClient client() {
+        return client(workspaceUrl, databricksToken);
+    }
+
+    static DatabricksClient client(String workspaceUrl, String databricksToken) {
         return new DatabricksClient(
                 WorkspaceUrl.parse(workspaceUrl),
                 DatabricksAuth.bearerToken(SecretValue.of(databricksToken)),
@@ -58,7 +76,12 @@ final class TestHost implements LifecycleHost {
     @Override
     public Target target(PendingRemoval removal) {
         beforeRemoval.run();
-        return new Target(client(), removal.servicePrincipal());
+        String id = removal.databricksCredentialsId();
+        String token = id == null ? databricksToken : credentials.get(id);
+        if (token == null) {
+            throw new IllegalStateException("The Databricks credential '" + id + "' no longer exists.");
+        }
+        return new Target(client(removal.workspaceUrl(), token), removal.servicePrincipal());
     }
 
     @Override
@@ -73,8 +96,9 @@ final class TestHost implements LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals) throws IOException {
-        registry.write(removals);
+    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
+            throws IOException {
+        registry.write(removals, credentials);
     }
 
     static final class MemoryStore implements RemovalStore {
