@@ -47,8 +47,20 @@ public final class GitCredentialEngine {
 
     private final ConcurrentMap<CredentialKey, CredentialSlot> slots = new ConcurrentHashMap<>();
     private final Owners owners = new Owners();
+    private final TokenFingerprints fingerprints;
 
-    public GitCredentialEngine() {}
+    /** An engine whose token fingerprints are keyed per process ({@link TokenFingerprints#perProcess()}). */
+    public GitCredentialEngine() {
+        this(TokenFingerprints.perProcess());
+    }
+
+    /**
+     * @param fingerprints how tokens are fingerprinted in leases; leases persisted across a restart need a key that
+     *     survives it
+     */
+    public GitCredentialEngine(TokenFingerprints fingerprints) {
+        this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+    }
 
     /**
      * Creates or updates the principal's bitbucketCloud credential (x-token-auth).
@@ -74,7 +86,7 @@ public final class GitCredentialEngine {
         Owner owner = owners.resolve(target);
         String workspaceUrl = client.workspace().url();
         CredentialKey key = new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER);
-        String fingerprint = token.secret().fingerprint();
+        String fingerprint = fingerprints.of(token.secret());
         GitCredentialSpec spec = new GitCredentialSpec(
                 GIT_PROVIDER,
                 GIT_USERNAME,
