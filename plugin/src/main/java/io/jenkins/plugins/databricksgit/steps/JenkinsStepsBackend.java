@@ -37,7 +37,8 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
 
     private JenkinsStepsBackend(File registryFile) {
         this.registry = new PendingRemovalFile(registryFile.toPath());
-        this.lifecycle = new CredentialLifecycle(new GitCredentialEngine(), this, LifecycleSettings.defaults());
+        this.lifecycle = new CredentialLifecycle(
+                new GitCredentialEngine(ControllerFingerprints.get()), this, LifecycleSettings.defaults());
     }
 
     static StepsBackend create() {
