@@ -138,6 +138,33 @@ class DatabricksWorkspacesTest {
     }
 
     @Test
+    void aConfigXmlSavedBeforeTheseSettingsKeepsItsPrincipalAndGetsTheDefaultHosts() {
+        String saved =
+                """
+                <io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces>
+                  <workspaces>
+                    <io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace>
+                      <name>prod</name>
+                      <url>https://adb-1234567890123456.7.azuredatabricks.net</url>
+                      <credentialsId>databricks-manager</credentialsId>
+                      <servicePrincipal>6f1d2c3b-0a9e-4f56-8d7c-1b2a3c4d5e6f</servicePrincipal>
+                      <allowedJobs>ops</allowedJobs>
+                    </io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace>
+                  </workspaces>
+                </io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces>
+                """;
+        com.thoughtworks.xstream.XStream x = new com.thoughtworks.xstream.XStream();
+        x.allowTypesByWildcard(new String[] {"io.jenkins.plugins.databricksgit.workspace.**"});
+
+        DatabricksWorkspaces loaded = (DatabricksWorkspaces) x.fromXML(saved);
+
+        assertThat(loaded.getWorkspace("prod").servicePrincipals())
+                .containsExactly("6f1d2c3b-0a9e-4f56-8d7c-1b2a3c4d5e6f");
+        assertThat(loaded.getWorkspace("prod").getServicePrincipal()).isEqualTo("6f1d2c3b-0a9e-4f56-8d7c-1b2a3c4d5e6f");
+        assertThat(loaded.allowedHostPatterns()).isEqualTo(HostPatterns.databricksDefaults());
+    }
+
+    @Test
     void hostsPipelinesMayNameDefaultToTheDatabricksDomains() {
         Unsaved config = new Unsaved();
 
