@@ -369,6 +369,21 @@ class PushResolverTest {
     }
 
     @Test
+    void aWorkspaceWithoutServicePrincipalLetsJobsNameOnlyTheCredentialsOwnPrincipal() throws Exception {
+        config.add("team", emulator.url(), "team-databricks-pat");
+        PushSettings own = withWorkspace("bb-repo-token", "team");
+        own.setVerifyToken(false);
+        own.setServicePrincipal(teamSp.applicationId());
+
+        assertThat(resolve(own).target().servicePrincipal()).isNull();
+        own.setServicePrincipal(otherTeamSp.applicationId());
+        assertThat(catchThrowable(() -> resolve(own)))
+                .hasMessageStartingWith(PREFIX)
+                .hasMessageContaining("only the credential's own principal");
+        assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_CREATE)).isZero();
+    }
+
+    @Test
     void anUnknownPrincipalIsRefusedWithTheLookupsReason() {
         PushSettings p = withWorkspace("bb-repo-token", "prod");
         p.setServicePrincipal("00000000-0000-4000-8000-00000000dead");
