@@ -3,13 +3,18 @@ package hudson.model;
 import hudson.search.SearchableModelObject;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import hudson.security.PermissionGroup;
 import java.io.IOException;
 import java.util.Collection;
 import jenkins.util.io.OnMaster;
 
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
 
-    Permission EXTENDED_READ = (Permission) null;
+    PermissionGroup PERMISSIONS = new PermissionGroup(Item.class, null);
+
+    Permission CONFIGURE = new Permission(PERMISSIONS, "Configure", null, null);
+
+    Permission EXTENDED_READ = new Permission(PERMISSIONS, "ExtendedRead", null, CONFIGURE);
 
     ItemGroup<? extends Item> getParent();
 

@@ -230,5 +230,5 @@ public class Jenkins extends AbstractCIBase
         throw new UnsupportedOperationException();
     }
 
-    public static final Permission ADMINISTER = (Permission) null;
+    public static final Permission ADMINISTER = Permission.HUDSON_ADMINISTER;
 }

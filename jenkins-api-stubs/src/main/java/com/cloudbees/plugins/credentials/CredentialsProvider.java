@@ -8,6 +8,7 @@ import hudson.model.Descriptor;
 import hudson.model.ItemGroup;
 import hudson.model.Run;
 import hudson.security.Permission;
+import hudson.security.PermissionGroup;
 import java.util.List;
 import org.jenkins.ui.icon.IconSpec;
 import org.springframework.security.core.Authentication;
@@ -19,9 +20,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         throw new UnsupportedOperationException();
     }
 
-    public static final Permission CREATE = (Permission) null;
+    public static final PermissionGroup GROUP = new PermissionGroup(CredentialsProvider.class, null);
 
-    public static final Permission UPDATE = (Permission) null;
+    public static final Permission CREATE = new Permission(GROUP, "Create", null, null);
+
+    public static final Permission UPDATE = new Permission(GROUP, "Update", null, null);
 
     public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(
             Class<C> type,

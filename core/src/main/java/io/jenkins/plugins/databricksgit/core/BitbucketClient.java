@@ -23,6 +23,20 @@ public final class BitbucketClient {
                 settings == null ? ClientSettings.defaults() : settings);
     }
 
+    /**
+     * The base URL a client made with {@code apiBaseUrl} calls, without a trailing slash: what a configuration form
+     * shows before any token is sent there.
+     *
+     * @throws IllegalArgumentException when the URL is not usable: not http(s), with a user name or password, or plain
+     *     http to a host other than this machine
+     */
+    public static String apiUrl(String apiBaseUrl) {
+        String s = BitbucketRestClient.parseApiUrl(
+                        apiBaseUrl == null || apiBaseUrl.isBlank() ? DEFAULT_API_URL : apiBaseUrl)
+                .toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     /** @throws IllegalArgumentException when the token names no workspace and repository */
     public TokenCheck verify(BitbucketToken token) {
         return rest.verify(token);

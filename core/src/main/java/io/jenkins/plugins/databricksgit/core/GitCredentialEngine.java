@@ -58,8 +58,20 @@ public final class GitCredentialEngine {
 
     private final ConcurrentMap<CredentialKey, CredentialSlot> slots = new ConcurrentHashMap<>();
     private final Owners owners = new Owners();
+    private final TokenFingerprints fingerprints;
 
-    public GitCredentialEngine() {}
+    /** An engine whose token fingerprints are keyed per process ({@link TokenFingerprints#perProcess()}). */
+    public GitCredentialEngine() {
+        this(TokenFingerprints.perProcess());
+    }
+
+    /**
+     * @param fingerprints how tokens are fingerprinted in leases; leases persisted across a restart need a key that
+     *     survives it
+     */
+    public GitCredentialEngine(TokenFingerprints fingerprints) {
+        this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+    }
 
     /**
      * The owner of the credentials a target means (the client's own identity, or the service principal it names).
@@ -71,7 +83,7 @@ public final class GitCredentialEngine {
 
     /** The fingerprint this engine tells tokens apart by; no secret, and the token cannot be derived from it. */
     public String fingerprint(BitbucketToken token) {
-        return token.secret().fingerprint();
+        return fingerprints.of(token.secret());
     }
 
     /** The {@code name} a push writes: the user's name, or else the push's {@link OwnershipTag}. */

@@ -7,7 +7,8 @@ import java.io.Serializable;
  * secret, so it may be persisted (a build's pending removal) and re-registered after a restart.
  *
  * @param holderId unique per push
- * @param tokenFingerprint a one-way digest telling holders of the same token apart from others; never the token
+ * @param tokenFingerprint a keyed MAC of the token ({@link TokenFingerprints}) telling holders of the same token apart
+ *     from others; never the token, and no help in confirming a guessed one without the key
  * @param credentialName the {@code name} the push wrote (its {@link OwnershipTag} or the user's name), or
  *     {@code null} for a lease recorded before names were written
  */

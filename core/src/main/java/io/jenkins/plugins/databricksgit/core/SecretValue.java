@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -43,16 +42,7 @@ public final class SecretValue implements Serializable {
         return value;
     }
 
-    /**
-     * A one-way SHA-256 hex digest of the value, to tell holders of the same secret apart from holders of another
-     * one without keeping the secret. It is unsalted on purpose so that equal secrets give equal digests across
-     * calls; that is safe because the tokens this project handles are long random strings, so the digest cannot be
-     * reversed by guessing. Do not use it for low-entropy secrets such as passwords.
-     */
-    public String fingerprint() {
-        return HexFormat.of().formatHex(sha256());
-    }
-
+    /** In memory only, for {@link #hashCode()}: never stored or shown (see {@link TokenFingerprints} for that). */
     private byte[] sha256() {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

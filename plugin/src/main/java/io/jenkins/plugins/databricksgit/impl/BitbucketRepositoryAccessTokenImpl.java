@@ -15,12 +15,14 @@ import io.jenkins.plugins.databricksgit.core.BitbucketToken;
 import io.jenkins.plugins.databricksgit.core.TokenCheck;
 import io.jenkins.plugins.databricksgit.core.TokenExpiry;
 import io.jenkins.plugins.databricksgit.http.JenkinsHttp;
+import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -116,14 +118,22 @@ public final class BitbucketRepositoryAccessTokenImpl extends BaseStandardCreden
     public static final class DescriptorImpl extends BaseStandardCredentialsDescriptor {
         private final Clock clock;
         private final Function<String, BitbucketClient> clients;
+        private final Supplier<String> apiUrl;
 
         public DescriptorImpl() {
-            this(Clock.systemDefaultZone(), apiUrl -> new BitbucketClient(apiUrl, JenkinsHttp.settings()));
+            this(
+                    Clock.systemDefaultZone(),
+                    url -> new BitbucketClient(url, JenkinsHttp.settings()),
+                    () -> DatabricksWorkspaces.get().bitbucketApiForForms());
         }
 
-        DescriptorImpl(Clock clock, Function<String, BitbucketClient> clients) {
+        /**
+         * @param apiUrl the Bitbucket API an administrator configured, where <em>Verify token</em> sends the token
+         */
+        DescriptorImpl(Clock clock, Function<String, BitbucketClient> clients, Supplier<String> apiUrl) {
             this.clock = clock;
             this.clients = clients;
+            this.apiUrl = apiUrl;
         }
 
         @NonNull
@@ -203,7 +213,11 @@ public final class BitbucketRepositoryAccessTokenImpl extends BaseStandardCreden
             };
         }
 
-        /** Asks Bitbucket whether the token can read the repository; never echoes the token. */
+        /**
+         * Asks Bitbucket whether the token can read the repository; never echoes the token. The token goes only to
+         * the Bitbucket API an administrator configured ({@link DatabricksWorkspaces#bitbucketApiForForms()}): the
+         * request names no URL.
+         */
         @POST
         public FormValidation doVerifyToken(
                 @ContextInPath ModelObject context,
@@ -222,9 +236,18 @@ public final class BitbucketRepositoryAccessTokenImpl extends BaseStandardCreden
             if (parsed.workspace() == null || parsed.repository() == null) {
                 return FormValidation.error(Messages.BitbucketRepositoryAccessTokenImpl_verifyNeedsRepository());
             }
-            TokenCheck check = clients.apply(BitbucketClient.DEFAULT_API_URL).verify(parsed);
+            String api = apiUrl.get();
+            TokenCheck check;
+            try {
+                check = clients.apply(api).verify(parsed);
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
             List<String> lines = new ArrayList<>();
             lines.add(check.message());
+            if (!BitbucketClient.DEFAULT_API_URL.equals(api)) {
+                lines.add(Messages.BitbucketRepositoryAccessTokenImpl_askedThrough(api));
+            }
             lines.addAll(check.warnings());
             String text = String.join("\n", lines);
             return switch (check.status()) {

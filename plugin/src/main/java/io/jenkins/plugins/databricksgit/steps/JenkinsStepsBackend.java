@@ -7,9 +7,6 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.Secret;
-import io.jenkins.plugins.databricksgit.BitbucketRepositoryAccessToken;
-import io.jenkins.plugins.databricksgit.core.BitbucketClient;
-import io.jenkins.plugins.databricksgit.core.BitbucketToken;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.KnownCredential;
@@ -20,7 +17,6 @@ import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleSettings;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemovalFile;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
-import io.jenkins.plugins.databricksgit.http.JenkinsHttp;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.File;
@@ -40,10 +36,12 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
 
     private final PendingRemovalFile registry;
     private final CredentialLifecycle lifecycle;
+    private final PushResolver resolver = PushResolver.inJenkins();
 
     private JenkinsStepsBackend(File registryFile) {
         this.registry = new PendingRemovalFile(registryFile.toPath());
-        this.lifecycle = new CredentialLifecycle(new GitCredentialEngine(), this, LifecycleSettings.defaults());
+        this.lifecycle = new CredentialLifecycle(
+                new GitCredentialEngine(ControllerFingerprints.get()), this, LifecycleSettings.defaults());
     }
 
     static StepsBackend create() {
@@ -64,49 +62,13 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
 
     @Override
     public ResolvedPush resolve(BuildContext build, PushParameters p) throws IOException, InterruptedException {
-        Run<?, ?> run = build.run();
-        StandardUsernamePasswordCredentials credential = bitbucketCredential(run, p.getCredentialsId());
-        CredentialsProvider.track(run, credential);
-        String bitbucketWorkspace = null;
-        String repository = null;
-        if (credential instanceof BitbucketRepositoryAccessToken t) {
-            bitbucketWorkspace = t.getWorkspace();
-            repository = t.getRepository();
-        }
-        BitbucketToken token;
-        try {
-            token = BitbucketToken.of(credential.getPassword().getPlainText(), bitbucketWorkspace, repository);
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(Messages.JenkinsStepsBackend_badToken(p.getCredentialsId(), e.getMessage()));
-        }
-        for (String warning : token.warnings()) {
-            build.log().accept(CredentialLifecycle.PREFIX + warning);
-        }
-        DatabricksWorkspace workspace = workspace(run, p.getWorkspace(), p.getHost(), p.getDatabricksCredentialsId());
-        Target target = new Target(
-                DatabricksWorkspaces.client(workspace, run),
-                p.getServicePrincipal() != null ? p.getServicePrincipal() : workspace.getServicePrincipal());
-        String bitbucketApiUrl = workspace.bitbucketApi();
-        boolean verify =
-                p.getVerifyToken() != null ? p.getVerifyToken() : bitbucketWorkspace != null && repository != null;
-        if (verify && (bitbucketWorkspace == null || repository == null)) {
-            build.log()
-                    .accept(CredentialLifecycle.PREFIX
-                            + Messages.JenkinsStepsBackend_cannotVerify(p.getCredentialsId()));
-            verify = false;
-        }
-        return new ResolvedPush(
-                target,
-                p.getWorkspace(),
-                workspace.getCredentialsId(),
-                token,
-                credential.getPassword(),
-                verify ? new BitbucketClient(bitbucketApiUrl, JenkinsHttp.settings()) : null);
+        return resolver.resolve(build, p);
     }
 
     /**
-     * A configured workspace, checked against its allowed folders for this build, or one made up on the spot from a
-     * host and a Databricks credential. Either way the Databricks credential is then resolved in the build's context.
+     * For a removal: the workspace its push used, a configured one (checked against its allowed folders for the
+     * build) or the host the push was allowed to name. The Databricks credential is then resolved in the build's
+     * context. Pushes are checked by {@link PushResolver}.
      */
     private static DatabricksWorkspace workspace(
             Run<?, ?> run, String name, String host, String databricksCredentialsId) throws AbortException {

@@ -7,7 +7,9 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.databricksgit.workspace.CredentialChoices;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 
@@ -15,25 +17,23 @@ import jenkins.model.Jenkins;
  * The drop-downs of the step and build wrapper forms, one copy for the three descriptors. Listing credentials or
  * workspace names needs {@code Item.EXTENDED_READ} on the item being configured ({@code Jenkins.ADMINISTER} outside
  * an item, e.g. in the global snippet generator); without it only the current value is offered, so that saving the
- * form keeps it. Nothing here calls the network.
+ * form keeps it. What is listed is what the job may use: the workspaces whose allowed list admits it, and the
+ * Databricks credentials it may name with a host (none a workspace uses, none at all when no host may be named).
+ * Nothing here calls the network.
  */
 final class PushForm {
     private final Supplier<AccessControlled> root;
     private final CredentialChoices credentials;
-    private final Supplier<List<DatabricksWorkspace>> workspaces;
+    private final Supplier<DatabricksWorkspaces> config;
 
-    PushForm(
-            Supplier<AccessControlled> root,
-            CredentialChoices credentials,
-            Supplier<List<DatabricksWorkspace>> workspaces) {
+    PushForm(Supplier<AccessControlled> root, CredentialChoices credentials, Supplier<DatabricksWorkspaces> config) {
         this.root = root;
         this.credentials = credentials;
-        this.workspaces = workspaces;
+        this.config = config;
     }
 
     static PushForm inJenkins() {
-        return new PushForm(Jenkins::get, CredentialChoices.JENKINS, () -> DatabricksWorkspaces.get()
-                .getWorkspaces());
+        return new PushForm(Jenkins::get, CredentialChoices.JENKINS, DatabricksWorkspaces::get);
     }
 
     ListBoxModel credentialsIdItems(@CheckForNull Item item, @CheckForNull String credentialsId) {
@@ -42,13 +42,27 @@ final class PushForm {
                 : credentials.currentOnly(credentialsId);
     }
 
+    /**
+     * The Databricks credentials the job may name with {@code host}: those no configured workspace uses (a workspace's
+     * credential works only through the workspace), and none when the administrator allows no host.
+     */
     ListBoxModel databricksCredentialsIdItems(@CheckForNull Item item, @CheckForNull String databricksCredentialsId) {
-        return canList(item)
-                ? credentials.matching(CredentialChoices.Kind.DATABRICKS, item, databricksCredentialsId)
-                : credentials.currentOnly(databricksCredentialsId);
+        DatabricksWorkspaces c = config.get();
+        if (!canList(item) || !c.adHocHostsAllowed()) {
+            return credentials.currentOnly(databricksCredentialsId);
+        }
+        Set<String> usedByWorkspaces = new HashSet<>();
+        for (DatabricksWorkspace w : c.getWorkspaces()) {
+            usedByWorkspaces.add(w.getCredentialsId());
+        }
+        return credentials.matching(
+                CredentialChoices.Kind.DATABRICKS, item, databricksCredentialsId, Set.copyOf(usedByWorkspaces));
     }
 
-    /** An empty choice (a host is given instead), the configured names, and a current value no longer configured. */
+    /**
+     * An empty choice (a host is given instead), the names of the workspaces the job may use (all of them outside
+     * a job, where only an administrator lists them), and a current value no longer offered.
+     */
     ListBoxModel workspaceItems(@CheckForNull Item item, @CheckForNull String workspace) {
         String current = PushSettings.fixEmpty(workspace);
         ListBoxModel model = new ListBoxModel();
@@ -60,7 +74,9 @@ final class PushForm {
         }
         model.add(Messages.PushForm_noWorkspace(), "");
         boolean currentListed = current == null;
-        for (DatabricksWorkspace w : workspaces.get()) {
+        DatabricksWorkspaces c = config.get();
+        List<DatabricksWorkspace> usable = item == null ? c.getWorkspaces() : c.workspacesFor(item.getFullName());
+        for (DatabricksWorkspace w : usable) {
             model.add(w.getName(), w.getName());
             currentListed |= w.getName().equals(current);
         }

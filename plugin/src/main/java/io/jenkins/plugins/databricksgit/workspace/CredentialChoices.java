@@ -13,6 +13,7 @@ import io.jenkins.plugins.databricksgit.BitbucketRepositoryAccessToken;
 import io.jenkins.plugins.databricksgit.DatabricksServicePrincipalCredentials;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -44,7 +45,15 @@ public interface CredentialChoices {
     }
 
     /** An empty choice, the credentials of that kind visible in the context, and the current value. */
-    ListBoxModel matching(Kind kind, @CheckForNull Item context, @CheckForNull String current);
+    default ListBoxModel matching(Kind kind, @CheckForNull Item context, @CheckForNull String current) {
+        return matching(kind, context, current, Set.of());
+    }
+
+    /**
+     * As {@link #matching(Kind, Item, String)}, leaving out the credentials with the given ids (unless one is the
+     * current value, which stays so that saving the form keeps it).
+     */
+    ListBoxModel matching(Kind kind, @CheckForNull Item context, @CheckForNull String current, Set<String> excluded);
 
     /** Only the current value: what a user without permission to list credentials gets. */
     ListBoxModel currentOnly(@CheckForNull String current);
@@ -52,7 +61,7 @@ public interface CredentialChoices {
     /** The implementation inside Jenkins. */
     CredentialChoices JENKINS = new CredentialChoices() {
         @Override
-        public ListBoxModel matching(Kind kind, Item context, String current) {
+        public ListBoxModel matching(Kind kind, Item context, String current, Set<String> excluded) {
             StandardListBoxModel model = new StandardListBoxModel();
             model.includeEmptyValue();
             if (context == null) {
@@ -61,6 +70,7 @@ public interface CredentialChoices {
             } else {
                 model.includeMatchingAs(ACL.SYSTEM2, context, StandardCredentials.class, List.of(), kind.matcher());
             }
+            model.removeIf(o -> excluded.contains(o.value) && !o.value.equals(current));
             model.includeCurrentValue(Objects.toString(current, ""));
             return model;
         }

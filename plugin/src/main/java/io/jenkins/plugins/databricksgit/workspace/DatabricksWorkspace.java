@@ -20,6 +20,8 @@ import io.jenkins.plugins.databricksgit.core.GitCredential;
 import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
 import io.jenkins.plugins.databricksgit.http.JenkinsHttp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -49,6 +51,9 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
 
     @CheckForNull
     private String servicePrincipal;
+
+    @CheckForNull
+    private String additionalServicePrincipals;
 
     @CheckForNull
     private String bitbucketApiUrl;
@@ -81,8 +86,9 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
     }
 
     /**
-     * The service principal whose Git credential is managed (applicationId or numeric id), when the credential
-     * belongs to a Service Principal Manager; {@code null} when the credential is the service principal's own.
+     * The service principal whose Git credential is managed by default (applicationId or numeric id), when the
+     * credential belongs to a Service Principal Manager; {@code null} when the credential is the service principal's
+     * own. Jobs may name it or one of {@link #getAdditionalServicePrincipals()}, nothing else.
      */
     @CheckForNull
     public String getServicePrincipal() {
@@ -92,6 +98,59 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
     @DataBoundSetter
     public void setServicePrincipal(@CheckForNull String servicePrincipal) {
         this.servicePrincipal = trimToNull(servicePrincipal);
+    }
+
+    /**
+     * Further service principals (applicationId or numeric id, one per line) that jobs may name with
+     * {@code servicePrincipal:}, besides the default ({@link #getServicePrincipal()}, or the credential's own principal
+     * when that is empty). Jobs may name no other.
+     */
+    @CheckForNull
+    public String getAdditionalServicePrincipals() {
+        return additionalServicePrincipals;
+    }
+
+    @DataBoundSetter
+    public void setAdditionalServicePrincipals(@CheckForNull String additionalServicePrincipals) {
+        List<String> entries = entries(additionalServicePrincipals);
+        this.additionalServicePrincipals = entries.isEmpty() ? null : String.join("\n", entries);
+    }
+
+    /**
+     * The service principals jobs may target: the default first ({@code null} for the credential's own principal),
+     * then the additional ones, without repeats.
+     */
+    @NonNull
+    public List<String> servicePrincipals() {
+        List<String> all = new ArrayList<>();
+        all.add(servicePrincipal);
+        for (String e : entries(additionalServicePrincipals)) {
+            if (!all.contains(e)) {
+                all.add(e);
+            }
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** One entry per line or comma, blank ones and {@code #} comments left out. */
+    static List<String> entries(@CheckForNull String text) {
+        List<String> entries = new ArrayList<>();
+        if (text == null) {
+            return entries;
+        }
+        for (String line : text.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            for (String part : l.split(",")) {
+                String p = part.strip();
+                if (!p.isEmpty() && !entries.contains(p)) {
+                    entries.add(p);
+                }
+            }
+        }
+        return entries;
     }
 
     /** A Bitbucket API base URL to use instead of {@value BitbucketClient#DEFAULT_API_URL} (e.g. via a proxy). */
@@ -246,17 +305,34 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
         }
 
         @POST
+        public FormValidation doCheckAdditionalServicePrincipals(@QueryParameter String value) {
+            if (!canAdminister()) {
+                return FormValidation.ok();
+            }
+            for (String sp : entries(value)) {
+                if (!NUMERIC_ID.matcher(sp).matches()
+                        && !APPLICATION_ID.matcher(sp).matches()) {
+                    return FormValidation.error(Messages.DatabricksWorkspace_additionalServicePrincipalInvalid(sp));
+                }
+            }
+            return FormValidation.ok();
+        }
+
+        /** Applies the rule builds apply ({@link BitbucketClient#apiUrl}) and says where tokens will be checked. */
+        @POST
         public FormValidation doCheckBitbucketApiUrl(@QueryParameter String value) {
             if (!canAdminister()) {
                 return FormValidation.ok();
             }
-            String u = trimToNull(value);
-            if (u == null) {
+            if (trimToNull(value) == null) {
                 return FormValidation.ok();
             }
-            return u.startsWith("https://") || u.startsWith("http://localhost") || u.startsWith("http://127.0.0.1")
-                    ? FormValidation.ok()
-                    : FormValidation.error(Messages.DatabricksWorkspace_bitbucketApiUrlInvalid());
+            try {
+                return FormValidation.ok(
+                        Messages.DatabricksWorkspace_bitbucketApiUrlUsed(BitbucketClient.apiUrl(value)));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         @POST
@@ -321,7 +397,7 @@ public final class DatabricksWorkspace extends AbstractDescribableImpl<Databrick
                 List<GitCredential> existing = client.listGitCredentials(principalId);
                 return FormValidation.ok(
                         who + "\n" + Messages.DatabricksWorkspace_testCanList(target, existing.size()));
-            } catch (DatabricksException e) {
+            } catch (DatabricksException | IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
         }

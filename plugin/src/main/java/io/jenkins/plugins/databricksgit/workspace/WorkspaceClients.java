@@ -8,6 +8,7 @@ import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
+import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /** Turns a workspace and its resolved Databricks credential into a client of the engine. */
@@ -42,7 +43,8 @@ final class WorkspaceClients {
                 credential.getId(), credential.getClass().getName()));
     }
 
+    /** The refusal a build prints: one line with the plugin's prefix. */
     static AbortException abort(IllegalArgumentException e) {
-        return new AbortException(e.getMessage());
+        return new AbortException(CredentialLifecycle.PREFIX + e.getMessage());
     }
 }

@@ -2,14 +2,18 @@ package io.jenkins.plugins.databricksgit.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.util.FormValidation;
 import hudson.util.FormValidation.Kind;
 import io.jenkins.plugins.databricksgit.core.BitbucketClient;
 import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
+import io.jenkins.plugins.databricksgit.workspace.UnsavedWorkspaces;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +23,12 @@ class BitbucketRepositoryAccessTokenDescriptorTest {
     private static final FakeContext DENIED = new FakeContext(false);
 
     private final BitbucketRepositoryAccessTokenImpl.DescriptorImpl descriptor =
-            new BitbucketRepositoryAccessTokenImpl.DescriptorImpl(MARCH_1, url -> {
-                throw new AssertionError("no network call expected");
-            });
+            new BitbucketRepositoryAccessTokenImpl.DescriptorImpl(
+                    MARCH_1,
+                    url -> {
+                        throw new AssertionError("no network call expected");
+                    },
+                    () -> BitbucketClient.DEFAULT_API_URL);
 
     @Test
     void emptyTokenIsAnError() {
@@ -62,6 +69,9 @@ class BitbucketRepositoryAccessTokenDescriptorTest {
 
     @Test
     void withoutPermissionNothingIsChecked() {
+        FakeContext denied = new FakeContext(false);
+        assertThat(descriptor.doCheckToken(denied, "").kind).isEqualTo(Kind.OK);
+        assertThat(denied.asked).containsExactly(List.of(CredentialsProvider.CREATE, CredentialsProvider.UPDATE));
         assertThat(descriptor.doCheckToken(DENIED, "").kind).isEqualTo(Kind.OK);
         assertThat(descriptor.doCheckExpiryDate(DENIED, "yesterday").kind).isEqualTo(Kind.OK);
         assertThat(descriptor.doCheckWorkspace(DENIED, "a/b").kind).isEqualTo(Kind.OK);
@@ -106,12 +116,19 @@ class BitbucketRepositoryAccessTokenDescriptorTest {
     void verifyTokenAsksBitbucketAndReportsWithoutTheToken() {
         try (DatabricksEmulator emulator = DatabricksEmulator.start()) {
             String token = emulator.addBitbucketRepositoryToken("acme", "data-pipelines", Set.of("repository"));
+            List<String> asked = new ArrayList<>();
             var verifying = new BitbucketRepositoryAccessTokenImpl.DescriptorImpl(
-                    MARCH_1, url -> new BitbucketClient(emulator.bitbucketApiUrl(), ClientSettings.defaults()));
+                    MARCH_1,
+                    url -> {
+                        asked.add(url);
+                        return new BitbucketClient(url, ClientSettings.defaults());
+                    },
+                    emulator::bitbucketApiUrl);
 
             FormValidation ok = verifying.doVerifyToken(ALLOWED, token, "acme", "data-pipelines");
             assertThat(ok.kind).as(ok.getMessage()).isEqualTo(Kind.OK);
-            assertThat(ok.getMessage()).doesNotContain(token);
+            assertThat(ok.getMessage()).doesNotContain(token).contains(emulator.bitbucketApiUrl());
+            assertThat(asked).containsOnly(emulator.bitbucketApiUrl());
 
             FormValidation wrongRepository = verifying.doVerifyToken(ALLOWED, token, "acme", "other-repo");
             assertThat(wrongRepository.kind).isEqualTo(Kind.ERROR);
@@ -124,10 +141,37 @@ class BitbucketRepositoryAccessTokenDescriptorTest {
     }
 
     @Test
+    void verifyTokenSendsTheTokenOnlyToTheBitbucketApiAnAdministratorConfigured() {
+        List<String> asked = new ArrayList<>();
+        UnsavedWorkspaces config = new UnsavedWorkspaces();
+        config.add("dev", "https://dbc-1.cloud.databricks.com", "dev-pat");
+        var verifying = new BitbucketRepositoryAccessTokenImpl.DescriptorImpl(
+                MARCH_1,
+                url -> {
+                    asked.add(url);
+                    return new BitbucketClient(
+                            "http://127.0.0.1:9",
+                            ClientSettings.builder().maxAttempts(1).build());
+                },
+                config::bitbucketApiForForms);
+
+        verifying.doVerifyToken(ALLOWED, "ATCTabc", "acme", "repo");
+        config.add("prod", "https://adb-1.2.azuredatabricks.net", "prod-sp")
+                .setBitbucketApiUrl("https://bitbucket-proxy.example.com");
+        config.add("test", "https://adb-3.2.azuredatabricks.net", "test-sp")
+                .setBitbucketApiUrl("https://other-proxy.example.com");
+        verifying.doVerifyToken(ALLOWED, "ATCTabc", "acme", "repo");
+
+        assertThat(asked).containsExactly(BitbucketClient.DEFAULT_API_URL, "https://bitbucket-proxy.example.com");
+    }
+
+    @Test
     void verifyTokenNeedsPermissionAndTheRepository() {
-        FormValidation denied = descriptor.doVerifyToken(DENIED, "ATCTabc", "acme", "repo");
+        FakeContext denied0 = new FakeContext(false);
+        FormValidation denied = descriptor.doVerifyToken(denied0, "ATCTabc", "acme", "repo");
         assertThat(denied.kind).isEqualTo(Kind.ERROR);
         assertThat(denied.getMessage()).contains("permission");
+        assertThat(denied0.asked).containsExactly(List.of(CredentialsProvider.CREATE, CredentialsProvider.UPDATE));
 
         FormValidation noRepository = descriptor.doVerifyToken(ALLOWED, "ATCTabc", "acme", "");
         assertThat(noRepository.kind).isEqualTo(Kind.ERROR);

@@ -15,6 +15,7 @@ import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.OAuthClient;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -99,10 +100,51 @@ class DatabricksWorkspaceDescriptorTest {
         assertThat(bad.getMessage()).contains("ops//deploy");
 
         assertThat(descriptor(admin).doCheckName(" ").kind).isEqualTo(Kind.ERROR);
-        assertThat(descriptor(admin).doCheckBitbucketApiUrl("http://bitbucket-proxy.example").kind)
-                .isEqualTo(Kind.ERROR);
-        assertThat(descriptor(admin).doCheckBitbucketApiUrl("https://bitbucket-proxy.example").kind)
+    }
+
+    @Test
+    void bitbucketApiUrlIsParsedAndTheCheckSaysWhereTokensWillGo() {
+        var d = descriptor(admin);
+
+        FormValidation proxy = d.doCheckBitbucketApiUrl("https://bitbucket-proxy.example/api/?x=1");
+        assertThat(proxy.kind).isEqualTo(Kind.OK);
+        assertThat(proxy.getMessage())
+                .contains("https://bitbucket-proxy.example/api/2.0/repositories/&lt;workspace&gt;/&lt;repository&gt;");
+        assertThat(d.doCheckBitbucketApiUrl("http://127.0.0.1:8080").kind).isEqualTo(Kind.OK);
+        assertThat(d.doCheckBitbucketApiUrl("http://[::1]:8080").kind).isEqualTo(Kind.OK);
+        assertThat(d.doCheckBitbucketApiUrl("").kind).isEqualTo(Kind.OK);
+        for (String bad : List.of(
+                "http://bitbucket-proxy.example",
+                "http://localhost.evil.com",
+                "http://127.0.0.1.evil.com",
+                "https://user:secret@bitbucket-proxy.example",
+                "ftp://bitbucket-proxy.example",
+                "api.bitbucket.org")) {
+            FormValidation v = d.doCheckBitbucketApiUrl(bad);
+            assertThat(v.kind).as(bad).isEqualTo(Kind.ERROR);
+            assertThat(v.getMessage()).as(bad).doesNotContain("secret");
+        }
+        assertThat(admin.asked).containsOnly(Jenkins.ADMINISTER);
+    }
+
+    @Test
+    void additionalServicePrincipalsAreIdsOneAPerLine() {
+        var d = descriptor(admin);
+
+        assertThat(d.doCheckAdditionalServicePrincipals("8573549053511\n6f1d2c3b-0a9e-4f56-8d7c-1b2a3c4d5e6f").kind)
                 .isEqualTo(Kind.OK);
+        FormValidation bad = d.doCheckAdditionalServicePrincipals("8573549053511\ndeploy-bot");
+        assertThat(bad.kind).isEqualTo(Kind.ERROR);
+        assertThat(bad.getMessage()).contains("deploy-bot");
+        assertThat(d.doCheckAdditionalServicePrincipals("").kind).isEqualTo(Kind.OK);
+
+        DatabricksWorkspace w = new DatabricksWorkspace("prod", "https://x.cloud.databricks.com", "pat");
+        w.setServicePrincipal("111");
+        w.setAdditionalServicePrincipals(" 222 ,111\n\n# a comment\n333 ");
+        assertThat(w.getAdditionalServicePrincipals()).isEqualTo("222\n111\n333");
+        assertThat(w.servicePrincipals()).containsExactly("111", "222", "333");
+        w.setAdditionalServicePrincipals(" ");
+        assertThat(w.getAdditionalServicePrincipals()).isNull();
     }
 
     @Test
@@ -115,9 +157,12 @@ class DatabricksWorkspaceDescriptorTest {
         assertThat(d.doCheckCredentialsId("prod-pat").kind).isEqualTo(Kind.OK);
         assertThat(d.doCheckUrl("http://x").kind).isEqualTo(Kind.OK);
         assertThat(d.doCheckServicePrincipal("bad").kind).isEqualTo(Kind.OK);
+        assertThat(d.doCheckBitbucketApiUrl("http://x").kind).isEqualTo(Kind.OK);
+        assertThat(d.doCheckAdditionalServicePrincipals("bad").kind).isEqualTo(Kind.OK);
         assertThatThrownBy(() -> d.doTestConnection("https://x.example", "databricks-pat", null))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(anonymous.checks).isEqualTo(5);
+        assertThat(anonymous.checks).isEqualTo(7);
+        assertThat(anonymous.asked).hasSize(7).containsOnly(Jenkins.ADMINISTER);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 final class FakeRoot implements AccessControlled {
     private final boolean administer;
     int checks;
+    /** Every permission asked, in order. */
+    final java.util.List<Permission> asked = new java.util.ArrayList<>();
 
     FakeRoot(boolean administer) {
         this.administer = administer;
@@ -22,12 +24,14 @@ final class FakeRoot implements AccessControlled {
     @Override
     public boolean hasPermission(Permission permission) {
         checks++;
+        asked.add(permission);
         return administer;
     }
 
     @Override
     public void checkPermission(Permission permission) {
         checks++;
+        asked.add(permission);
         if (!administer) {
             throw new AccessDeniedException("anonymous is missing the Overall/Administer permission");
         }

@@ -21,7 +21,18 @@ public final class BitbucketRestClient {
     private final ApiCaller caller;
 
     public BitbucketRestClient(String apiBaseUrl, ClientSettings settings) {
-        HttpUrl parsed = HttpUrl.parse(apiBaseUrl.strip());
+        this.api = parseApiUrl(apiBaseUrl);
+        OkHttpClient http = HttpClients.derive(settings).build();
+        this.caller = new ApiCaller(http, settings);
+    }
+
+    /**
+     * The rule every Bitbucket API base URL must pass: an http(s) URL without user name or password, https unless the
+     * host is this machine ({@link WorkspaceUrl#isLoopback}); query and fragment are dropped, a path is kept (a
+     * forwarding proxy may need one).
+     */
+    public static HttpUrl parseApiUrl(String apiBaseUrl) {
+        HttpUrl parsed = apiBaseUrl == null ? null : HttpUrl.parse(apiBaseUrl.strip());
         if (parsed == null) {
             throw new IllegalArgumentException("The Bitbucket API URL must be an http(s) URL such as "
                     + io.jenkins.plugins.databricksgit.core.BitbucketClient.DEFAULT_API_URL + ".");
@@ -31,11 +42,9 @@ public final class BitbucketRestClient {
         }
         if (parsed.scheme().equals("http") && !WorkspaceUrl.isLoopback(parsed.host())) {
             throw new IllegalArgumentException("The Bitbucket API URL must use https:// (plain http is only accepted"
-                    + " for a local test server on localhost).");
+                    + " for a local test server on localhost, 127.0.0.0/8 or [::1]).");
         }
-        this.api = parsed.newBuilder().query(null).fragment(null).build();
-        OkHttpClient http = HttpClients.derive(settings).build();
-        this.caller = new ApiCaller(http, settings);
+        return parsed.newBuilder().query(null).fragment(null).build();
     }
 
     public TokenCheck verify(BitbucketToken token) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.DatabricksException.Reason;
 import io.jenkins.plugins.databricksgit.core.GitCredential;
+import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.GitCredentialSpec;
 import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
@@ -40,12 +41,13 @@ public final class DatabricksRestClient {
     private final InternalAuth auth;
     private final ClientSettings settings;
     private final ApiCaller caller;
+    private final InternalAuth.AccessTokens tokens;
 
     public DatabricksRestClient(WorkspaceUrl workspace, DatabricksAuth auth, ClientSettings settings) {
         this.workspace = workspace;
         this.auth = InternalAuth.of(auth);
         this.settings = settings;
-        InternalAuth.AccessTokens tokens = this.auth.tokens(workspace, settings);
+        this.tokens = this.auth.tokens(workspace, settings);
         OkHttpClient http = HttpClients.derive(settings)
                 .addInterceptor(new AuthInterceptor(tokens))
                 .build();
@@ -174,9 +176,11 @@ public final class DatabricksRestClient {
         if (principalId != null && principalId <= 0) {
             throw new IllegalArgumentException("principal_id must be a positive number, was " + principalId);
         }
-        Redactor redactor = new Redactor(auth.secrets());
+        // The OAuth access token is fetched during the call: the redactor asks for it when it scrubs.
+        Redactor redactor = auth.redactor().plusLive(tokens::recent);
         if (bodySecret != null) {
-            redactor = redactor.plus(bodySecret);
+            // The Git token; Git sends it with the x-token-auth user name.
+            redactor = redactor.plusBasic(GitCredentialEngine.GIT_USERNAME, bodySecret);
         }
         return new Context(
                 new DatabricksErrors.Context(workspace, action, principalId, auth.describe(), redactor, settings));

@@ -18,12 +18,25 @@ public abstract class InternalAuth implements DatabricksAuth {
 
         /** Forgets {@code rejected} if it is still the cached token. */
         void invalidate(SecretValue rejected);
+
+        /**
+         * The short-lived tokens this source handed out lately (an OAuth access token and the one it replaced), so
+         * that error texts can be scrubbed of them too; empty when {@link #secrets()} already covers them.
+         */
+        default List<SecretValue> recent() {
+            return List.of();
+        }
     }
 
     public abstract AccessTokens tokens(WorkspaceUrl workspace, ClientSettings settings);
 
     /** The long-lived secrets this auth holds, so that error texts can be scrubbed of them. */
     public abstract List<SecretValue> secrets();
+
+    /** Scrubs error texts of {@link #secrets()} in every form they are sent in. */
+    public Redactor redactor() {
+        return new Redactor(secrets());
+    }
 
     public static InternalAuth of(DatabricksAuth auth) {
         if (auth instanceof InternalAuth internal) {

@@ -54,6 +54,12 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
         return List.of(clientSecret);
     }
 
+    /** The client secret, also as the base64 of {@code clientId:secret} that the token request's Basic header carries. */
+    @Override
+    public Redactor redactor() {
+        return new Redactor(List.of()).plusBasic(clientId, clientSecret);
+    }
+
     @Override
     public String describe() {
         return "OAuth client " + (clientId.length() > 8 ? clientId.substring(0, 8) + "…" : clientId);
@@ -83,6 +89,8 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
         private final ApiCaller caller;
         private final Object lock = new Object();
         private volatile Token token;
+        /** The access token handed out before the current one, kept for {@link #recent()}. */
+        private volatile SecretValue previous;
 
         TokenSource(WorkspaceUrl workspace, ClientSettings settings) {
             this.workspace = workspace;
@@ -109,7 +117,11 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
                 if (t != null && settings.sleeper().now().isBefore(t.refreshAt())) {
                     return t.value();
                 }
+                Token old = token;
                 t = fetch();
+                if (old != null) {
+                    previous = old.value();
+                }
                 token = t;
                 return t.value();
             }
@@ -125,9 +137,24 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
             synchronized (lock) {
                 Token t = token;
                 if (t != null && t.value().equals(rejected)) {
+                    previous = t.value();
                     token = null;
                 }
             }
+        }
+
+        @Override
+        public List<SecretValue> recent() {
+            List<SecretValue> out = new java.util.ArrayList<>(2);
+            Token t = token;
+            if (t != null) {
+                out.add(t.value());
+            }
+            SecretValue p = previous;
+            if (p != null) {
+                out.add(p);
+            }
+            return out;
         }
 
         private Token fetch() throws DatabricksException {
@@ -145,7 +172,7 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
                             .build())
                     .build();
             DatabricksErrors.Context ctx = new DatabricksErrors.Context(
-                    workspace, "issue an OAuth token", null, describe(), new Redactor(secrets()), settings);
+                    workspace, "issue an OAuth token", null, describe(), redactor(), settings);
             ApiCaller.Answer a;
             try {
                 a = caller.execute(request);
