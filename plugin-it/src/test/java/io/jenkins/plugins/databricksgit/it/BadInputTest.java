@@ -57,7 +57,7 @@ class BadInputTest {
             no credentialsId           | databricksGitCredential(workspace: 'prod')                                                      | credentialsId is required
             blank credentialsId        | databricksGitCredential(credentialsId: ' ', workspace: 'prod')                                 | credentialsId is required
             unknown credentialsId      | databricksGitCredential(credentialsId: 'nope', workspace: 'prod')                              | 'nope'
-            Databricks PAT as token    | databricksGitCredential(credentialsId: 'databricks-deploy-bot-pat', workspace: 'prod')         | 'databricks-deploy-bot-pat'
+            Databricks PAT as token    | databricksGitCredential(credentialsId: 'databricks-deploy-bot-pat', workspace: 'prod')         | a Databricks credential
             unknown workspace          | databricksGitCredential(credentialsId: 'bb-repo-token', workspace: 'staging')                  | 'staging'
             job outside the allow-list | databricksGitCredential(credentialsId: 'bb-repo-token', workspace: 'restricted')               | 'restricted'
             workspace and host         | databricksGitCredential(credentialsId: 'bb-repo-token', workspace: 'prod', host: 'https://x.cloud.databricks.com', databricksCredentialsId: 'databricks-deploy-bot-pat') | not both

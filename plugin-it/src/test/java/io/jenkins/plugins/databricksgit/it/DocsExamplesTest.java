@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.databricksgit.impl.BitbucketRepositoryAccessTokenImpl;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
+import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -42,8 +44,16 @@ class DocsExamplesTest {
                 .filter(e -> STEPS.stream().anyMatch(s -> e.text().contains(s + "(")));
     }
 
+    @BeforeEach
+    void allowTheEmulatorsHost() {
+        // The documentation's hosts are Databricks domains; here they become the emulator on loopback, which an
+        // administrator of an air-gapped controller would allow the same way.
+        System.setProperty(DatabricksWorkspaces.ALLOWED_HOSTS_PROPERTY, "127.0.0.1");
+    }
+
     @AfterEach
     void tearDown() {
+        System.clearProperty(DatabricksWorkspaces.ALLOWED_HOSTS_PROPERTY);
         if (databricks != null) {
             databricks.close();
         }

@@ -68,7 +68,7 @@ public final class CredentialLifecycle implements AutoCloseable {
         this.schedule = new RetrySchedule(settings);
         this.runner = new RemovalRunner(
                 settings.removalThreads(), settings.removalQueue(), "databricks-git-credential removal");
-        this.attempts = new RemovalAttempts(engine, host, registry, schedule, inFlight);
+        this.attempts = new RemovalAttempts(engine, host, registry, schedule, inFlight, this::retryNow);
         this.pushes = new PushFlow(engine, settings, registry, inFlight);
     }
 

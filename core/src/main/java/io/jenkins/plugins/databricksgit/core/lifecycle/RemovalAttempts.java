@@ -21,6 +21,8 @@ final class RemovalAttempts {
     private final RemovalRegistry registry;
     private final RetrySchedule schedule;
     private final InFlightPushes inFlight;
+    /** Tries a removal again now (given its id): for removals that waited for a push to answer. */
+    private final Consumer<String> whenPushAnswered;
 
     /** A push to the same principal is on its way: the removal must wait for its answer. Not a failure. */
     private static final class PushOnItsWay extends Exception {
@@ -32,8 +34,10 @@ final class RemovalAttempts {
             LifecycleHost host,
             RemovalRegistry registry,
             RetrySchedule schedule,
-            InFlightPushes inFlight) {
+            InFlightPushes inFlight,
+            Consumer<String> whenPushAnswered) {
         this.engine = engine;
+        this.whenPushAnswered = whenPushAnswered;
         this.host = host;
         this.registry = registry;
         this.schedule = schedule;
@@ -50,9 +54,12 @@ final class RemovalAttempts {
         } catch (PushOnItsWay e) {
             schedule.takeOver(current.id());
             schedule.later(current.id());
+            // Tried again as soon as that push has answered (the scheduled retry is the backstop).
+            inFlight.whenFree(InFlightPushes.lane(current), () -> whenPushAnswered.accept(current.id()));
             log.accept(PREFIX + "Removing Git credential " + credentialLabel(current) + " of "
                     + current.principalLabel() + " on " + current.workspaceUrl() + " waits for a push to the same"
-                    + " principal that has not answered yet; the background retry removes it after that.");
+                    + " principal that has not answered yet; it goes on in the background once that push has"
+                    + " answered.");
             return false;
         } catch (Exception e) {
             String error = errorText(e);
