@@ -7,6 +7,7 @@ import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
@@ -14,10 +15,12 @@ import io.jenkins.plugins.databricksgit.core.lifecycle.Cleanup;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Pushed;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildWrapper;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Freestyle: "Push a Bitbucket token to a Databricks service principal". The credential is pushed before the build
@@ -199,6 +202,16 @@ public class DatabricksGitCredentialBuildWrapper extends SimpleBuildWrapper impl
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return form.credentialsIdItems(item, credentialsId);
+        }
+
+        /** Binds the form as Jenkins does, but keeps "automatic" for the token check as unset (see {@link PushForm}). */
+        @Override
+        public BuildWrapper newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, PushForm.automaticVerifyUnset(formData));
+        }
+
+        public ListBoxModel doFillVerifyTokenItems() {
+            return PushForm.verifyTokenItems();
         }
 
         public ListBoxModel doFillWorkspaceItems(@AncestorInPath Item item, @QueryParameter String workspace) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 
 /**
  * The drop-downs of the step and build wrapper forms, one copy for the three descriptors. Listing credentials or
@@ -63,6 +64,31 @@ final class PushForm {
      * An empty choice (a host is given instead), the names of the workspaces the job may use (all of them outside
      * a job, where only an administrator lists them), and a current value no longer offered.
      */
+    /**
+     * Whether to check the token with Bitbucket first: automatic (the default: when the credential names its
+     * Bitbucket workspace and repository), always, or never. Leaving it automatic keeps it out of generated code.
+     */
+    static ListBoxModel verifyTokenItems() {
+        ListBoxModel model = new ListBoxModel();
+        model.add(Messages.PushForm_verifyAutomatic(), "");
+        model.add(Messages.PushForm_verifyAlways(), "true");
+        model.add(Messages.PushForm_verifyNever(), "false");
+        return model;
+    }
+
+    /**
+     * Leaves the verify choice unset when the form says "automatic": binding would turn its empty value into
+     * {@code false}. Only removes an empty choice, so that binding the same form again gives the same result (Jenkins
+     * may bind a form more than once).
+     */
+    static JSONObject automaticVerifyUnset(JSONObject formData) {
+        Object value = formData.get("verifyToken");
+        if (value != null && value.toString().isBlank()) {
+            formData.remove("verifyToken");
+        }
+        return formData;
+    }
+
     ListBoxModel workspaceItems(@CheckForNull Item item, @CheckForNull String workspace) {
         String current = PushSettings.fixEmpty(workspace);
         ListBoxModel model = new ListBoxModel();

@@ -255,6 +255,14 @@ public final class DatabricksEmulator implements AutoCloseable {
         return workspace.gitCredentials(Objects.requireNonNull(owner, "owner"));
     }
 
+    /**
+     * Deletes the principal's Git credentials as someone outside the code under test would (a person in the
+     * Databricks UI, another tool); no request is counted.
+     */
+    public void deleteGitCredentials(EmulatedPrincipal owner) {
+        workspace.deleteGitCredentials(Objects.requireNonNull(owner, "owner"));
+    }
+
     /** Queues a fault for the next {@link Fault#count()} requests to the endpoint, after faults already queued. */
     public void inject(Endpoint endpoint, Fault fault) {
         dispatcher.inject(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));

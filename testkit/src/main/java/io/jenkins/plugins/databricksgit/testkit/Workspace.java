@@ -190,6 +190,10 @@ final class Workspace {
         oauthTokens.clear();
     }
 
+    synchronized void deleteGitCredentials(EmulatedPrincipal owner) {
+        credentialsByOwner.remove(owner.id());
+    }
+
     synchronized List<StoredGitCredential> gitCredentials(EmulatedPrincipal owner) {
         Map<Long, Credential> mine = credentialsByOwner.getOrDefault(owner.id(), Map.of());
         List<StoredGitCredential> result = new ArrayList<>(mine.size());
