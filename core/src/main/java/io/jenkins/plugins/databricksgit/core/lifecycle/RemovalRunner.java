@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Runs removal attempts on a fixed number of threads, one attempt at a time per lane (a principal), with a bounded
@@ -23,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reports {@code false}, so that the caller leaves the removal, still recorded, to the background retry.
  */
 final class RemovalRunner implements AutoCloseable {
+    private static final Logger LOGGER = Logger.getLogger(RemovalRunner.class.getName());
+
     private final ThreadPoolExecutor pool;
     private final int capacity;
 
@@ -161,8 +164,19 @@ final class RemovalRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the removal threads and waits a little for them: an attempt that is interrupted still records how far it
+     * got (the build and the registry file), and that write should end before the files' owner goes away.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOGGER.warning("Git credential removal threads did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
