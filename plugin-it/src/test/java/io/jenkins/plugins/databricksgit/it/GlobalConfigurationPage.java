@@ -15,8 +15,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The Databricks workspaces section of Manage Jenkins → System, alone on a page: rendered and submitted exactly as
  * {@code Jenkins/configure.jelly} and {@code Jenkins.doConfigSubmit} do for each global configuration. The whole
- * System page cannot render here, because one of core's own sections is a Groovy view that the locally built core
- * cannot run (the real-jenkins tool's README lists it among the web UI gaps).
+ * System page cannot render here: one of core's own sections is a Groovy view, and a Jenkins core built from source
+ * without its generated view tag libraries cannot run it.
  */
 @Extension
 public final class GlobalConfigurationPage implements RootAction {
