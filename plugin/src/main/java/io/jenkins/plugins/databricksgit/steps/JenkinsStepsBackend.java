@@ -12,7 +12,6 @@ import io.jenkins.plugins.databricksgit.core.BitbucketClient;
 import io.jenkins.plugins.databricksgit.core.BitbucketToken;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
@@ -25,7 +24,6 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.File;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -232,8 +230,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
-            throws IOException {
-        registry.write(removals, credentials);
+    public void saveRegistry(PendingRemovalFile.Contents contents) throws IOException {
+        registry.write(contents);
     }
 }

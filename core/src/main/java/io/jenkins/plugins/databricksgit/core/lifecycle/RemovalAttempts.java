@@ -88,7 +88,7 @@ final class RemovalAttempts {
 
     private RemoveResult removeFromDatabricks(PendingRemoval removal) throws Exception {
         Lease lease = removal.lease();
-        if (lease == null && inFlight.busy(InFlightPushes.lane(removal))) {
+        if (lease == null && inFlight.busy(InFlightPushes.lane(engine, removal))) {
             throw new PushOnItsWay();
         }
         Target target = host.target(removal);
