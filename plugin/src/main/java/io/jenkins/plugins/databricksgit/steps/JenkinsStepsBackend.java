@@ -159,6 +159,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         return build.run().getFullDisplayName();
     }
 
+    @SuppressWarnings("try") // the context is only closed: it restores the caller's authentication
     private static Run<?, ?> run(String buildId) {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             return Run.fromExternalizableId(buildId);
@@ -168,6 +169,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
+    @SuppressWarnings("try") // the context is only closed: it restores the caller's authentication
     public Target target(PendingRemoval removal) throws Exception {
         Run<?, ?> run = run(removal.buildId());
         if (run == null) {

@@ -35,12 +35,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a pending removal targets, through the Jenkins glue ({@link JenkinsStepsBackend#removalTarget}) and the real
  * workspace configuration class, with the lifecycle and the emulator behind: the workspace URL and Databricks
  * credential the push used, whatever an administrator changed in Manage Jenkins meanwhile.
  */
+@ExtendWith(QuietControllerLog.class)
 class RemovalTargetTest {
     /** The global configuration without a controller: nothing to load or save. */
     static final class Configuration extends DatabricksWorkspaces {
