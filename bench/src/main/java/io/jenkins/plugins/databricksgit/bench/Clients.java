@@ -43,26 +43,68 @@ final class Clients {
 
     private Clients() {}
 
-    /** Own: the client authenticates as the service principal. Manager: as its manager, with principal_id. */
+    /**
+     * Own: the client authenticates as the service principal (with its PAT, or its OAuth secret). Manager: as its
+     * manager, naming it by numeric id (or, for this project's engine only, by applicationId). Only the first two are
+     * timed; the others are counted.
+     */
     enum Mode {
-        OWN,
-        MANAGER
+        OWN("own", "own mode (the service principal's PAT)", true, Set.of(Kind.values())),
+        MANAGER(
+                "manager",
+                "manager mode (a manager's PAT, service principal by numeric id)",
+                true,
+                Set.of(Kind.values())),
+        OWN_OAUTH(
+                "own_oauth",
+                "own mode with OAuth M2M (the service principal's client id and secret)",
+                false,
+                Set.of(Kind.values())),
+        MANAGER_BY_APPLICATION_ID(
+                "manager_by_application_id",
+                "manager mode, service principal by applicationId (this project's engine only: the others take the"
+                        + " numeric id)",
+                false,
+                Set.of(Kind.ENGINE));
+
+        final String key;
+        final String label;
+        final boolean timed;
+        final Set<Kind> kinds;
+
+        Mode(String key, String label, boolean timed, Set<Kind> kinds) {
+            this.key = key;
+            this.label = label;
+            this.timed = timed;
+            this.kinds = kinds;
+        }
     }
 
-    /** Who authenticates how, and for whom. */
-    record Login(String url, String pat, OAuthClient oauth, Long principalId) {
+    /**
+     * Who authenticates how, and for whom.
+     *
+     * @param principalId the numeric id the curl flow and the SDK send as {@code principal_id} (manager mode)
+     * @param servicePrincipal how this project's engine is told the service principal (manager mode)
+     */
+    record Login(String url, String pat, OAuthClient oauth, Long principalId, String servicePrincipal) {
         static Login of(BenchWorkspace w, int principal, Mode mode) {
-            return mode == Mode.OWN
-                    ? new Login(w.url(), w.pats.get(principal), null, null)
-                    : new Login(
+            long id = w.principals.get(principal).id();
+            return switch (mode) {
+                case OWN -> new Login(w.url(), w.pats.get(principal), null, null, null);
+                case MANAGER -> new Login(w.url(), w.managerPat, null, id, Long.toString(id));
+                case OWN_OAUTH -> oauth(w, principal);
+                case MANAGER_BY_APPLICATION_ID ->
+                    new Login(
                             w.url(),
                             w.managerPat,
                             null,
-                            w.principals.get(principal).id());
+                            id,
+                            w.principals.get(principal).applicationId());
+            };
         }
 
         static Login oauth(BenchWorkspace w, int principal) {
-            return new Login(w.url(), null, w.oauth.get(principal), null);
+            return new Login(w.url(), null, w.oauth.get(principal), null, null);
         }
     }
 
@@ -122,9 +164,7 @@ final class Clients {
                     : DatabricksAuth.bearerToken(SecretValue.of(login.pat()));
             DatabricksClient client =
                     new DatabricksClient(WorkspaceUrl.parse(login.url()), auth, ClientSettings.defaults());
-            this.target = new Target(
-                    client,
-                    login.principalId() == null ? null : login.principalId().toString());
+            this.target = new Target(client, login.servicePrincipal());
         }
 
         GitCredentialEngine engine() {

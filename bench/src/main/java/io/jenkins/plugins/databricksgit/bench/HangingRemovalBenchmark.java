@@ -5,7 +5,6 @@ import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -14,6 +13,7 @@ import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleSettings;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemovalFile;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PushSpec;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
 import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
@@ -24,7 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -223,6 +222,6 @@ public final class HangingRemovalBenchmark {
         }
 
         @Override
-        public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials) {}
+        public void saveRegistry(PendingRemovalFile.Contents contents) {}
     }
 }

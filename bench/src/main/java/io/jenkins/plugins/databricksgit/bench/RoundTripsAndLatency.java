@@ -15,9 +15,12 @@ import java.util.Map;
 
 /**
  * Round trips and latency per operation, client and mode. One cycle is what a user's runs do: a push from a fresh
- * process to a principal without a credential; a push from another fresh process while the credential exists; the
- * same process pushing again; removing the credential it pushed; removing it again when it is gone. Cycle 0 gives
- * the request counts (and warms the JIT); the following cycles give the latency, with every request delayed.
+ * process to a principal without a credential (kept); a push from another fresh process while the credential exists;
+ * the same process pushing again; removing the credential it pushed; removing it again when it is gone; then a push
+ * from a fresh process whose removal is planned (the block form, {@code cleanup: true}, the CLI's {@code run}) to the
+ * principal without a credential, and that process removing what it pushed. Cycle 0 gives the request counts (and
+ * warms the JIT); the following cycles give the latency, with every request delayed. Modes that are not timed run
+ * cycle 0 only.
  */
 final class RoundTripsAndLatency implements Benchmarks.Section {
     enum Op {
@@ -25,7 +28,9 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
         PUSH_EXISTS("push_exists", "push, credential exists (new process)"),
         PUSH_WARM("push_warm", "push again (same process)"),
         REMOVE("remove", "remove"),
-        REMOVE_GONE("remove_gone", "remove, already gone");
+        REMOVE_GONE("remove_gone", "remove, already gone"),
+        PUSH_ABSENT_FOR_REMOVAL("push_absent_for_removal", "push for removal, none yet (new process)"),
+        RELEASE("release", "remove what that push wrote");
 
         final String key;
         final String label;
@@ -63,7 +68,7 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
             Map<Mode, Map<Kind, Map<Op, Stats>>> latency = new EnumMap<>(Mode.class);
             Map<Mode, Map<Kind, Map<Op, Map<Endpoint, Integer>>>> detail = new EnumMap<>(Mode.class);
             for (Mode mode : Mode.values()) {
-                for (Kind kind : Kind.values()) {
+                for (Kind kind : mode.kinds) {
                     Map<Op, Integer> counts = new EnumMap<>(Op.class);
                     Map<Op, Map<Endpoint, Integer>> endpoints = new EnumMap<>(Op.class);
                     Map<Op, List<Long>> nanos = new EnumMap<>(Op.class);
@@ -71,10 +76,11 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
                         nanos.put(op, new ArrayList<>());
                     }
                     Login login = Login.of(w, 0, mode);
-                    for (int cycle = 0; cycle <= options.samples; cycle++) {
+                    int cycles = mode.timed ? options.samples : 0;
+                    for (int cycle = 0; cycle <= cycles; cycle++) {
                         boolean measured = cycle > 0;
-                        long[] id = new long[1];
-                        CredentialClient[] client = new CredentialClient[1];
+                        long[] id = new long[2];
+                        CredentialClient[] client = new CredentialClient[2];
                         Step[] steps = {
                             () -> kind.open(login).push(TOKENS[0]),
                             () -> {
@@ -83,7 +89,12 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
                             },
                             () -> id[0] = client[0].push(TOKENS[2]),
                             () -> client[0].remove(id[0]),
-                            () -> client[0].remove(id[0])
+                            () -> client[0].remove(id[0]),
+                            () -> {
+                                client[1] = kind.open(login);
+                                id[1] = client[1].pushForRemoval(TOKENS[0]);
+                            },
+                            () -> client[1].remove(id[1])
                         };
                         for (Op op : Op.values()) {
                             w.emulator.resetCounts();
@@ -118,26 +129,30 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
             Map<String, Object> latencyJson = new LinkedHashMap<>();
             Map<String, Object> ratioJson = new LinkedHashMap<>();
             for (Mode mode : Mode.values()) {
-                String m = mode.name().toLowerCase(Locale.ROOT);
                 Map<String, Object> tripsMode = new LinkedHashMap<>();
                 Map<String, Object> latencyMode = new LinkedHashMap<>();
-                for (Kind kind : Kind.values()) {
+                for (Kind kind : kinds(mode)) {
                     Map<String, Object> t = new LinkedHashMap<>();
                     Map<String, Object> l = new LinkedHashMap<>();
                     for (Op op : Op.values()) {
                         t.put(op.key, trips.get(mode).get(kind).get(op));
-                        l.put(op.key, latency.get(mode).get(kind).get(op).json());
+                        if (mode.timed) {
+                            l.put(op.key, latency.get(mode).get(kind).get(op).json());
+                        }
                     }
                     tripsMode.put(kind.key, t);
                     latencyMode.put(kind.key, l);
                 }
-                tripsJson.put(m, tripsMode);
-                latencyJson.put(m, latencyMode);
+                tripsJson.put(mode.key, tripsMode);
+                if (!mode.timed) {
+                    continue;
+                }
+                latencyJson.put(mode.key, latencyMode);
                 Map<String, Object> ratios = new LinkedHashMap<>();
                 for (Op op : Op.values()) {
                     ratios.put(op.key, ratioToBest(latency.get(mode), op));
                 }
-                ratioJson.put(m, ratios);
+                ratioJson.put(mode.key, ratios);
             }
             result.put("round_trips", tripsJson);
             result.put("latency", latencyJson);
@@ -152,6 +167,17 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
             result.put("engine_p50_vs_best_alternative", ratioJson);
         }
         return result;
+    }
+
+    /** The clients measured in a mode, in the order of {@link Kind}. */
+    private static List<Kind> kinds(Mode mode) {
+        List<Kind> kinds = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (mode.kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     /** Our median over the better of the two alternatives' medians. */
@@ -184,24 +210,27 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
             Map<Mode, Map<Kind, Map<Op, Integer>>> trips,
             Map<Mode, Map<Kind, Map<Op, Map<Endpoint, Integer>>>> detail) {
         for (Mode mode : Mode.values()) {
+            List<Kind> kinds = kinds(mode);
             out.println();
-            out.println("Round trips, " + describe(mode) + " (OAuth token requests not counted):");
-            out.printf(Locale.ROOT, "  %-40s %8s %8s %8s%n", "", "engine", "naive", "sdk");
-            for (Op op : Op.values()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-40s %8d %8d %8d%n",
-                        op.label,
-                        trips.get(mode).get(Kind.ENGINE).get(op),
-                        trips.get(mode).get(Kind.NAIVE).get(op),
-                        trips.get(mode).get(Kind.SDK).get(op));
+            out.println("Round trips, " + mode.label + " (OAuth token requests not counted):");
+            out.printf(Locale.ROOT, "  %-42s", "");
+            for (Kind kind : kinds) {
+                out.printf(Locale.ROOT, " %8s", kind.key);
             }
-            for (Kind kind : Kind.values()) {
+            out.println();
+            for (Op op : Op.values()) {
+                out.printf(Locale.ROOT, "  %-42s", op.label);
+                for (Kind kind : kinds) {
+                    out.printf(Locale.ROOT, " %8d", trips.get(mode).get(kind).get(op));
+                }
+                out.println();
+            }
+            for (Kind kind : kinds) {
                 out.println("  " + kind.label + ":");
                 for (Op op : Op.values()) {
                     out.printf(
                             Locale.ROOT,
-                            "    %-38s %s%n",
+                            "    %-40s %s%n",
                             op.label,
                             detail.get(mode).get(kind).get(op));
                 }
@@ -212,19 +241,22 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
     private static void printLatency(
             PrintStream out, Benchmarks options, Map<Mode, Map<Kind, Map<Op, Stats>>> latency, Stats raw) {
         for (Mode mode : Mode.values()) {
+            if (!mode.timed) {
+                continue;
+            }
             out.println();
             out.printf(
                     Locale.ROOT,
                     "Latency in ms with %d ms per request, %s, %d samples (p50 p95; ratio = engine p50 / best"
                             + " alternative p50):%n",
                     options.latencyMillis,
-                    describe(mode),
+                    mode.label,
                     options.samples);
-            out.printf(Locale.ROOT, "  %-40s %15s %15s %15s %6s%n", "", "engine", "naive", "sdk", "ratio");
+            out.printf(Locale.ROOT, "  %-42s %15s %15s %15s %6s%n", "", "engine", "naive", "sdk", "ratio");
             for (Op op : Op.values()) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-40s %15s %15s %15s %6.2f%n",
+                        "  %-42s %15s %15s %15s %6.2f%n",
                         op.label,
                         latency.get(mode).get(Kind.ENGINE).get(op),
                         latency.get(mode).get(Kind.NAIVE).get(op),
@@ -238,11 +270,5 @@ final class RoundTripsAndLatency implements Benchmarks.Section {
                 raw.p50(),
                 raw.p95(),
                 latency.get(Mode.OWN).get(Kind.ENGINE).get(Op.PUSH_WARM).p50() / raw.p50());
-    }
-
-    private static String describe(Mode mode) {
-        return mode == Mode.OWN
-                ? "own mode (the service principal's PAT)"
-                : "manager mode (a manager's PAT, service principal by numeric id)";
     }
 }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.databricksgit.cli;
 
 import io.jenkins.plugins.databricksgit.core.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -58,24 +60,29 @@ abstract class AbstractCommand implements Callable<Integer> {
         return "databricks-git-credential (" + pid + ")";
     }
 
+    /** The principal as JSON; {@code id} is {@code null} when the command did not need it (OAuth, own mode). */
     static Map<String, Object> principalJson(Principal principal) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", principal.id());
+        json.put("id", principal.id() != 0 ? principal.id() : null);
         json.put("applicationId", principal.applicationId());
         json.put("displayName", principal.displayName());
         json.put("servicePrincipal", principal.servicePrincipal());
         return json;
     }
 
+    /** E.g. {@code service principal deploy-bot (6f1d…, id 42)}, with what is known of it. */
     static String describe(Principal principal) {
-        StringBuilder text = new StringBuilder();
-        text.append(principal.servicePrincipal() ? "service principal " : "user ");
-        text.append(principal.displayName() == null ? "(no name)" : principal.displayName());
-        text.append(" (");
+        List<String> ids = new ArrayList<>();
         if (principal.applicationId() != null) {
-            text.append(principal.applicationId()).append(", ");
+            ids.add(principal.applicationId());
         }
-        text.append("id ").append(principal.id()).append(')');
-        return text.toString();
+        if (principal.id() != 0) {
+            ids.add("id " + principal.id());
+        }
+        String kind = principal.servicePrincipal() ? "service principal " : "user ";
+        if (principal.displayName() == null) {
+            return kind + (ids.isEmpty() ? "(no name)" : String.join(", ", ids));
+        }
+        return kind + principal.displayName() + (ids.isEmpty() ? "" : " (" + String.join(", ", ids) + ")");
     }
 }

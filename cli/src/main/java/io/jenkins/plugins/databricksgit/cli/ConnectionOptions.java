@@ -4,6 +4,7 @@ import io.jenkins.plugins.databricksgit.core.BitbucketClient;
 import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
+import io.jenkins.plugins.databricksgit.core.PushInputs;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
 import java.io.IOException;
@@ -62,7 +63,11 @@ final class ConnectionOptions {
 
     /** Resolves the connection and tells the user what the resolution noticed (ignored settings, fallbacks). */
     Connection resolve(CliEnvironment environment, Output output) {
-        InputChecks.servicePrincipal(servicePrincipal);
+        try {
+            PushInputs.servicePrincipal(PushInputs.Fields.COMMAND_LINE, servicePrincipal);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
         Connection resolved = resolveQuietly(environment, output);
         resolved.notes().forEach(output::warn);
         return resolved;
@@ -130,7 +135,9 @@ final class ConnectionOptions {
             throw CliException.usage(e.getMessage());
         }
         for (String dropped : workspace.dropped()) {
-            notes.add("using " + workspace.url() + " (ignored " + dropped + ")");
+            // As the Jenkins steps say it: a URL pasted from the browser has an unambiguous host.
+            notes.add("using " + workspace.url() + " (ignored " + dropped
+                    + "): a Databricks workspace URL is the address of the workspace only");
         }
 
         for (Layer layer : layers) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.databricksgit.cli;
 
 import io.jenkins.plugins.databricksgit.core.BitbucketToken;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import io.jenkins.plugins.databricksgit.core.PushInputs;
 import io.jenkins.plugins.databricksgit.core.TokenCheck;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -31,9 +32,13 @@ final class PushOptions {
 
     /** Checks the values' syntax; before the token check, so that nothing is sent for input that cannot work. */
     void check() {
-        InputChecks.name(name);
-        InputChecks.email(gitEmail);
-        InputChecks.waitTimeout(waitTimeout);
+        try {
+            PushInputs.name(PushInputs.Fields.COMMAND_LINE, name);
+            PushInputs.gitEmail(PushInputs.Fields.COMMAND_LINE, gitEmail);
+            PushInputs.waitTimeout(PushInputs.Fields.COMMAND_LINE, waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
     }
 
     Duration waitTimeout() {

@@ -103,7 +103,6 @@ final class TokenOptions {
                         "no Bitbucket token: set BITBUCKET_TOKEN, or use --token-file <file> or --token-stdin");
             }
         }
-        InputChecks.tokenLength(stripOneNewline(raw));
         if (stripOneNewline(raw).isEmpty()) {
             throw CliException.usage("the Bitbucket token is empty");
         }

@@ -117,6 +117,12 @@ class BadInputTableTest extends EmulatorTest {
                         "\u001b[31mred"),
                 push("name 1 MB long", "`--name` of 1,048,576 characters", "characters long", "--name", MEGABYTE),
                 push(
+                        "name that is an ownership tag",
+                        "`--name jenkins-dgc:1234`",
+                        "jenkins-dgc:",
+                        "--name",
+                        "jenkins-dgc:1234"),
+                push(
                         "e-mail with a line break",
                         "`--git-email 'ci@example.com\\nBcc: x@example.com'`",
                         "control character",
@@ -129,6 +135,12 @@ class BadInputTableTest extends EmulatorTest {
                         "--git-email",
                         MEGABYTE),
                 push("e-mail without @", "`--git-email ci-bot`", "e-mail address", "--git-email", "ci-bot"),
+                push(
+                        "e-mail with a space",
+                        "`--git-email 'ci bot@example.com'`",
+                        "space",
+                        "--git-email",
+                        "ci bot@example.com"),
                 push(
                         "e-mail with two @",
                         "`--git-email a@b@example.com`",

@@ -66,6 +66,21 @@ class PushAndRemoveCommandTest extends EmulatorTest {
     }
 
     @Test
+    void aWorkspaceUrlPastedFromTheBrowserIsUsedAndWhatWasIgnoredIsSaid() {
+        String host = emulator.url() + "/browse/folders/42?o=1234567890";
+
+        CliRunner.Result result = run("push", "--service-principal", sp(), "--host", host);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        String url = emulator.url().replaceAll("/$", "");
+        assertThat(result.err())
+                .contains("warning: using " + url + " (ignored the path /browse/folders/42): a Databricks workspace"
+                        + " URL is the address of the workspace only")
+                .contains("warning: using " + url + " (ignored the query ?o=1234567890)");
+        assertThat(emulator.gitCredentials(servicePrincipal)).hasSize(1);
+    }
+
+    @Test
     void pushAsTheServicePrincipalItselfWithOAuth() {
         OAuthClient client = emulator.issueOAuthSecret(servicePrincipal);
         secrets.add(client.clientSecret());

@@ -2,6 +2,9 @@ package io.jenkins.plugins.databricksgit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.databricksgit.testkit.Endpoint;
+import io.jenkins.plugins.databricksgit.testkit.Fault;
+import io.jenkins.plugins.databricksgit.testkit.OAuthClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +38,38 @@ class RunCommandTest extends EmulatorTest {
         assertThat(Files.readString(seen).strip()).matches("\\d+");
         assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
         assertThat(cli.shutdownHooks).as("hook unregistered").isEmpty();
+    }
+
+    @Test
+    void asTheServicePrincipalWithOAuthThePushIsOneCreateNamedWithItsTag() throws Exception {
+        OAuthClient client = emulator.issueOAuthSecret(servicePrincipal);
+        secrets.add(client.clientSecret());
+        cli.env.remove("DATABRICKS_TOKEN");
+        cli.env("DATABRICKS_CLIENT_ID", client.clientId()).env("DATABRICKS_CLIENT_SECRET", client.clientSecret());
+        Path seen = home.resolve("seen");
+
+        CliRunner.Result result =
+                run("run", "--no-verify", "--", "sh", "-c", "echo \"$DATABRICKS_GIT_CREDENTIAL_ID\" > '" + seen + "'");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        // Whose credential it is needs no look-up (the client id is the applicationId), and the create comes first.
+        assertThat(emulator.requestCount(Endpoint.SCIM_ME)).isZero();
+        assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_LIST)).isZero();
+        assertThat(emulator.requestCount(Endpoint.GIT_CREDENTIALS_CREATE)).isEqualTo(1);
+        assertThat(result.err()).contains("Created Git credential").contains(servicePrincipal.applicationId());
+        assertThat(emulator.gitCredentials(servicePrincipal)).isEmpty();
+    }
+
+    @Test
+    void theCredentialIsNamedWithTheRunsOwnershipTagWhenNoNameIsGiven() {
+        // The removal fails, so that the credential stays to be looked at.
+        emulator.inject(Endpoint.GIT_CREDENTIALS_DELETE, Fault.status(500));
+
+        CliRunner.Result result = run("run", "--service-principal", sp(), "--", "true");
+
+        assertThat(result.err()).contains("Created Git credential");
+        assertThat(emulator.gitCredentials(servicePrincipal)).singleElement().satisfies(c -> assertThat(c.name())
+                .matches("jenkins-dgc:[0-9a-f-]{36}"));
     }
 
     @Test

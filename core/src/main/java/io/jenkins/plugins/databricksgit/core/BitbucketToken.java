@@ -10,6 +10,9 @@ public final class BitbucketToken {
     /** Prefix of repository, project and workspace access tokens (app passwords: ATBB, API tokens: ATAT). */
     public static final String ACCESS_TOKEN_PREFIX = "ATCT";
 
+    /** Repository access tokens are about 200 characters; far more means a file or variable holds something else. */
+    public static final int MAX_LENGTH = 1024;
+
     private final SecretValue secret;
     private final String workspace;
     private final String repository;
@@ -40,6 +43,11 @@ public final class BitbucketToken {
         }
         if (t.isEmpty()) {
             throw new IllegalArgumentException("The Bitbucket token is empty (only a line break was given).");
+        }
+        if (t.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("The Bitbucket token is " + t.length() + " characters long, far more"
+                    + " than a repository access token (about 200): check that the file, variable or credential holds"
+                    + " only the token.");
         }
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

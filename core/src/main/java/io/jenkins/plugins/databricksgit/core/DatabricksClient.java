@@ -32,6 +32,19 @@ public final class DatabricksClient {
         return rest.authDescription();
     }
 
+    /**
+     * The applicationId of the service principal this client authenticates as, when known without a request: the
+     * OAuth client id. {@code null} with a personal access token (whose owner only {@link #me()} tells).
+     */
+    public String oauthClientId() {
+        return rest.auth().applicationId();
+    }
+
+    /** The personal access token this client sends, or {@code null} with OAuth; for the engine's caches only. */
+    SecretValue personalAccessToken() {
+        return rest.auth().personalAccessToken();
+    }
+
     /** {@code GET /api/2.0/preview/scim/v2/Me}; a caller whose user name is a UUID is a service principal. */
     public Principal me() throws DatabricksException {
         return rest.me();

@@ -2,8 +2,8 @@ package io.jenkins.plugins.databricksgit.core;
 
 import io.jenkins.plugins.databricksgit.core.internal.CredentialKey;
 import io.jenkins.plugins.databricksgit.core.internal.CredentialSlot;
-import io.jenkins.plugins.databricksgit.core.internal.Owners;
-import io.jenkins.plugins.databricksgit.core.internal.Owners.Owner;
+import io.jenkins.plugins.databricksgit.core.internal.Principals;
+import io.jenkins.plugins.databricksgit.core.internal.Principals.Owner;
 import io.jenkins.plugins.databricksgit.core.internal.Upsert;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,10 @@ import java.util.logging.Logger;
  * <p>A waiting push does not stop new pushes of the holders' token from joining them: a rotated token waits for the
  * builds that still use the old one, and gives up after its wait if they keep overlapping. The credential id is
  * remembered per workspace, principal and provider, so a repeated push is a single PATCH; when that id has been
- * deleted behind the engine's back, the push finds or creates the credential by listing.
+ * deleted behind the engine's back, the push finds or creates the credential by listing. A push that will be removed
+ * again (a lease) usually finds no credential, so it tries the create first and falls back to list and update when
+ * one exists; a kept push lists first. Whose credential it is costs no request when the caller names it (OAuth's
+ * client id, a numeric id) and one per JVM otherwise; see {@link Principal}.
  *
  * <p>Ownership. A removal deletes the credential only while it still holds what the releasing push wrote and nobody
  * has asked to keep it since. Every write carries a {@code name}: the user's, or else the push's {@link OwnershipTag},
@@ -57,7 +60,7 @@ public final class GitCredentialEngine {
     private static final Logger LOGGER = Logger.getLogger(GitCredentialEngine.class.getName());
 
     private final ConcurrentMap<CredentialKey, CredentialSlot> slots = new ConcurrentHashMap<>();
-    private final Owners owners = new Owners();
+    private final Principals principals = new Principals();
     private final TokenFingerprints fingerprints;
 
     /** An engine whose token fingerprints are keyed per process ({@link TokenFingerprints#perProcess()}). */
@@ -74,16 +77,55 @@ public final class GitCredentialEngine {
     }
 
     /**
-     * The owner of the credentials a target means (the client's own identity, or the service principal it names).
-     * Cached: the push that follows costs no extra request.
+     * The owner of the credentials a target means (the client's own identity, or the service principal it names), as
+     * far as a push needs to know it: see {@link Principal}. Sends a request only when no earlier answer told (a
+     * personal access token's {@code /Me}, a service principal named by applicationId); cached, so the push that
+     * follows costs no extra request.
      */
     public Principal owner(Target target) throws DatabricksException {
-        return owners.resolve(Objects.requireNonNull(target, "target")).principal();
+        Objects.requireNonNull(target, "target");
+        Owner owner = owners(target);
+        return slotOf(target, owner).owner().principal();
+    }
+
+    /**
+     * A stable name of a principal in this engine, for grouping work per principal: equal for every identity of one
+     * principal that this engine can tie together. No request.
+     *
+     * @param servicePrincipal the service principal as a build named it, used only when nothing else is known
+     */
+    public String principalKey(String workspaceUrl, long principalId, String applicationId, String servicePrincipal) {
+        return principals.lane(workspaceUrl, principalId, applicationId, servicePrincipal);
     }
 
     /** The fingerprint this engine tells tokens apart by; no secret, and the token cannot be derived from it. */
     public String fingerprint(BitbucketToken token) {
-        return fingerprints.of(token.secret());
+        return fingerprintOf(token.secret());
+    }
+
+    /** Every fingerprint this engine keeps, of tokens and of personal access tokens alike: keyed, never a digest. */
+    private String fingerprintOf(SecretValue secret) {
+        return fingerprints.of(secret);
+    }
+
+    private Owner owners(Target target) throws DatabricksException {
+        SecretValue pat = target.client().personalAccessToken();
+        return principals.resolve(target, pat == null ? null : fingerprintOf(pat));
+    }
+
+    /** An owner and the slot its credential has in this engine. */
+    private record Slotted(Owner owner, CredentialKey key) {}
+
+    /** The owner's slot key, looking up the owner's other identity first when that alone can tell the slot. */
+    private Slotted slotOf(Target target, Owner owner) throws DatabricksException {
+        String workspaceUrl = target.client().workspace().url();
+        CredentialKey key = principals.keyForPush(workspaceUrl, owner.principal(), GIT_PROVIDER);
+        if (key == null) {
+            owner = new Owner(principals.complete(owner, target.client()), owner.managerMode());
+            key = principals.key(
+                    workspaceUrl, owner.principal().id(), owner.principal().applicationId(), GIT_PROVIDER);
+        }
+        return new Slotted(owner, key);
     }
 
     /** The {@code name} a push writes: the user's name, or else the push's {@link OwnershipTag}. */
@@ -112,9 +154,10 @@ public final class GitCredentialEngine {
         }
 
         DatabricksClient client = target.client();
-        Owner owner = owners.resolve(target);
+        Slotted slotted = slotOf(target, owners(target));
+        Owner owner = slotted.owner();
         String workspaceUrl = client.workspace().url();
-        CredentialKey key = new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER);
+        CredentialKey key = slotted.key();
         String fingerprint = fingerprint(token);
         String pushId = request.pushId() == null || request.pushId().isBlank()
                 ? UUID.randomUUID().toString()
@@ -154,7 +197,10 @@ public final class GitCredentialEngine {
             Upsert.Outcome outcome;
             slot.writing(pushId, name);
             try {
-                outcome = Upsert.run(client, owner.principalIdParam(), spec, slot.knownId(), who);
+                // A push that will be removed expects no credential: it creates first (one request), unless this
+                // engine knows one. A user may hold several credentials per provider, so a user's push lists first.
+                boolean createFirst = request.removeLater() && owner.principal().servicePrincipal();
+                outcome = Upsert.run(client, owner.principalIdParam(), spec, slot.knownId(), createFirst, who);
             } catch (DatabricksException | RuntimeException e) {
                 if (!slot.hasHolders()) {
                     // The write may or may not have reached Databricks: this JVM no longer knows which token is there.
@@ -178,7 +224,9 @@ public final class GitCredentialEngine {
                         UUID.randomUUID().toString(),
                         holder,
                         fingerprint,
-                        name);
+                        name,
+                        owner.principal().applicationId(),
+                        owner.managerMode());
                 slot.addHolder(lease);
             } else {
                 slot.kept(fingerprint, outcome.credentialId(), holder);
@@ -197,7 +245,11 @@ public final class GitCredentialEngine {
      * Releases a lease; the credential is removed when this was the last holder, it still holds what this engine
      * wrote with the lease's token, and nobody asked to keep it. Releasing the same lease twice is harmless. A lease
      * whose credential has since been written by another push (of this engine, or anyone else's, as its name shows)
-     * is released without removing anything. Costs a read of the credential before the delete.
+     * is released without removing anything.
+     *
+     * <p>Costs a read of the credential and its delete: only Databricks can tell whether another controller, the
+     * command-line tool or a person wrote it since, by its name. The read is skipped when no name can tell (a lease
+     * recorded before names were written, of a credential this engine knows no name of): the delete alone then.
      *
      * @param client a client of the lease's workspace, able to act on the lease's principal (the principal itself or
      *     one of its managers)
@@ -206,8 +258,12 @@ public final class GitCredentialEngine {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(client, "client");
         requireSameWorkspace(lease.workspaceUrl(), client);
-        CredentialKey key = new CredentialKey(lease.workspaceUrl(), lease.principalId(), lease.gitProvider());
-        String who = describe(lease.principalId(), lease.principalName(), lease.workspaceUrl());
+        CredentialKey key =
+                principals.key(lease.workspaceUrl(), lease.principalId(), lease.applicationId(), lease.gitProvider());
+        String who = describe(
+                principals.known(
+                        lease.workspaceUrl(), lease.principalId(), lease.applicationId(), lease.principalName()),
+                lease.workspaceUrl());
         CredentialSlot slot = slot(key);
         slot.lock();
         try {
@@ -225,10 +281,17 @@ public final class GitCredentialEngine {
             if (slot.isKept(lease.tokenFingerprint(), id)) {
                 return kept(id, slot.keptBy() + " asked to keep it");
             }
-            Long principalIdParam = owners.principalIdParam(client, lease.principalId());
+            SecretValue pat = client.personalAccessToken();
+            Long principalIdParam = principals.principalIdParam(client, lease, pat == null ? null : fingerprintOf(pat));
             Set<String> ours = slot.names();
             if (ours.isEmpty() && lease.credentialName() != null) {
                 ours = Set.of(lease.credentialName());
+            }
+            if (ours.isEmpty()) {
+                // No name can tell whether someone wrote it since: a read would not change the decision.
+                RemoveResult result = delete(client, id, principalIdParam, who);
+                slot.forget();
+                return result;
             }
             GitCredential now;
             try {
@@ -241,7 +304,7 @@ public final class GitCredentialEngine {
                 slot.forget();
                 return new RemoveResult(id, RemoveResult.Outcome.ALREADY_GONE);
             }
-            if (!ours.isEmpty() && !ours.contains(now.name())) {
+            if (!ours.contains(now.name())) {
                 slot.overwrittenElsewhere();
                 return kept(id, writtenSince(now.name(), lease.credentialName()));
             }
@@ -262,9 +325,10 @@ public final class GitCredentialEngine {
     public RemoveResult removeUnanswered(Target target, UnansweredPush push) throws DatabricksException {
         Objects.requireNonNull(push, "push");
         Removal r = removal(target);
-        if (push.principalId() != 0 && r.principalId() != push.principalId()) {
+        Principal pushedTo = new Principal(push.principalId(), push.applicationId(), null, true);
+        if (principals.differ(r.workspaceUrl(), r.principal(), pushedTo)) {
             throw new IllegalStateException("The service principal " + target.servicePrincipal() + " is now " + r.who()
-                    + ", not the principal " + push.principalId() + " the push was for; nothing was removed.");
+                    + ", not the principal " + pushedTo.label() + " the push was for; nothing was removed.");
         }
         r.slot().lock();
         try {
@@ -350,18 +414,25 @@ public final class GitCredentialEngine {
 
     /** What an explicit removal acts on: the owner's slot, a client able to act on the owner, and how to name it. */
     private record Removal(
-            DatabricksClient client, Long principalIdParam, long principalId, CredentialSlot slot, String who) {}
+            DatabricksClient client,
+            Long principalIdParam,
+            Principal principal,
+            String workspaceUrl,
+            CredentialSlot slot,
+            String who) {}
 
     private Removal removal(Target target) throws DatabricksException {
         Objects.requireNonNull(target, "target");
-        Owner owner = owners.resolve(target);
+        Slotted slotted = slotOf(target, owners(target));
+        Owner owner = slotted.owner();
         DatabricksClient client = target.client();
         String workspaceUrl = client.workspace().url();
         return new Removal(
                 client,
                 owner.principalIdParam(),
-                owner.principal().id(),
-                slot(new CredentialKey(workspaceUrl, owner.principal().id(), GIT_PROVIDER)),
+                owner.principal(),
+                workspaceUrl,
+                slot(slotted.key()),
                 describe(owner.principal(), workspaceUrl));
     }
 
@@ -372,21 +443,39 @@ public final class GitCredentialEngine {
      */
     public void restore(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        CredentialSlot slot = slot(new CredentialKey(lease.workspaceUrl(), lease.principalId(), lease.gitProvider()));
+        CredentialSlot slot = slot(
+                principals.key(lease.workspaceUrl(), lease.principalId(), lease.applicationId(), lease.gitProvider()));
         slot.lock();
         try {
             slot.restoreLease(lease);
             LOGGER.fine(() -> "Restored the lease of " + lease.holder() + " on credential " + lease.credentialId()
-                    + " of " + describe(lease.principalId(), lease.principalName(), lease.workspaceUrl()));
+                    + " of "
+                    + describe(
+                            new Principal(lease.principalId(), lease.applicationId(), lease.principalName(), true),
+                            lease.workspaceUrl()));
         } finally {
             slot.unlock();
         }
     }
 
+    /**
+     * Re-registers what was learnt about a principal before a restart, so that it is not looked up again. Restore
+     * these first, then the {@linkplain #restore(KnownCredential) credentials}, then the leases.
+     */
+    public void restore(KnownPrincipal known) {
+        principals.restore(Objects.requireNonNull(known, "known"));
+    }
+
+    /** What this engine learnt about principals that saves a look-up after a restart. No secret. */
+    public List<KnownPrincipal> knownPrincipals() {
+        return principals.known();
+    }
+
     /** Re-registers what was known about a principal's credential before a restart (its keep above all). */
     public void restore(KnownCredential known) {
         Objects.requireNonNull(known, "known");
-        CredentialSlot slot = slot(new CredentialKey(known.workspaceUrl(), known.principalId(), known.gitProvider()));
+        CredentialSlot slot = slot(
+                principals.key(known.workspaceUrl(), known.principalId(), known.applicationId(), known.gitProvider()));
         slot.lock();
         try {
             slot.restore(known);
@@ -450,12 +539,13 @@ public final class GitCredentialEngine {
     }
 
     private static String describe(Principal principal, String workspaceUrl) {
-        return describe(principal.id(), principal.displayName(), workspaceUrl);
-    }
-
-    private static String describe(long id, String displayName, String workspaceUrl) {
-        String name = displayName == null || displayName.isBlank() ? "principal" : "'" + displayName + "'";
-        return name + " (id " + id + ") in " + workspaceUrl;
+        String name = principal.displayName() == null || principal.displayName().isBlank()
+                ? "principal"
+                : "'" + principal.displayName() + "'";
+        String ref = principal.id() != 0
+                ? "id " + principal.id()
+                : principal.applicationId() != null ? "application id " + principal.applicationId() : "id unknown";
+        return name + " (" + ref + ") in " + workspaceUrl;
     }
 
     private static String blankToNull(String value) {

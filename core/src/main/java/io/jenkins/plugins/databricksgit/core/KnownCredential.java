@@ -7,6 +7,9 @@ import java.util.List;
  * {@linkplain GitCredentialEngine#restore(KnownCredential) restored} after a restart: a keep survives the restart, and
  * so does the credential id (a repeated push stays a single PATCH).
  *
+ * @param principalId the principal's numeric id, or 0 when this engine knows it by applicationId only
+ * @param applicationId the principal's applicationId, or {@code null} when unknown (a user, or a service principal
+ *     named by numeric id)
  * @param credentialId the Databricks credential id last written, or 0 when unknown
  * @param tokenFingerprint the fingerprint of the token last written, or {@code null} when unknown
  * @param names the credential names this engine wrote together with that token, oldest first: Databricks holds
@@ -19,6 +22,7 @@ import java.util.List;
 public record KnownCredential(
         String workspaceUrl,
         long principalId,
+        String applicationId,
         String gitProvider,
         long credentialId,
         String tokenFingerprint,
@@ -29,5 +33,31 @@ public record KnownCredential(
         String keptBy) {
     public KnownCredential {
         names = names == null ? List.of() : List.copyOf(names);
+    }
+
+    /** A principal known by numeric id only (as persisted before applicationIds were). */
+    public KnownCredential(
+            String workspaceUrl,
+            long principalId,
+            String gitProvider,
+            long credentialId,
+            String tokenFingerprint,
+            List<String> names,
+            String lastPushId,
+            String keptFingerprint,
+            long keptCredentialId,
+            String keptBy) {
+        this(
+                workspaceUrl,
+                principalId,
+                null,
+                gitProvider,
+                credentialId,
+                tokenFingerprint,
+                names,
+                lastPushId,
+                keptFingerprint,
+                keptCredentialId,
+                keptBy);
     }
 }

@@ -29,6 +29,16 @@ class BitbucketTokenTest {
     }
 
     @Test
+    void rejectsWhatIsFarLongerThanATokenWithoutShowingIt() {
+        String tenKilobytes = "ATCT" + "a".repeat(10 * 1024);
+        assertThatThrownBy(() -> BitbucketToken.of(tenKilobytes, null, null))
+                .hasMessageContaining("10244 characters long")
+                .hasMessageNotContaining("aaaa");
+        assertThat(BitbucketToken.of("ATCT" + "a".repeat(BitbucketToken.MAX_LENGTH - 4), null, null))
+                .isNotNull();
+    }
+
+    @Test
     void rejectsEmpty() {
         assertThatThrownBy(() -> BitbucketToken.of("", null, null)).hasMessageContaining("empty");
         assertThatThrownBy(() -> BitbucketToken.of(null, null, null)).hasMessageContaining("empty");

@@ -53,6 +53,7 @@ class FaultMatrixTest {
 
     enum Op {
         COLD_PUSH("cold push (new engine, no credential yet)"),
+        COLD_PUSH_FOR_REMOVAL("cold push with removal planned (create first)"),
         WARM_PUSH("warm push (engine knows the credential)"),
         REMOVE("remove (release of the pushed credential)");
 
@@ -78,9 +79,14 @@ class FaultMatrixTest {
 
     /** One fault: how to set it up for an operation, and what each operation must end with. */
     record Row(String fault, boolean https, Consumer<Setup> inject, Expect cold, Expect warm, Expect remove) {
+        /** Whether the fault lets the write land and loses its answer. */
+        boolean appliedWithoutAnswer() {
+            return fault.contains("after the request is applied") || fault.startsWith("read timeout");
+        }
+
         Expect expect(Op op) {
             return switch (op) {
-                case COLD_PUSH -> cold;
+                case COLD_PUSH, COLD_PUSH_FOR_REMOVAL -> cold;
                 case WARM_PUSH -> warm;
                 case REMOVE -> remove;
             };
@@ -250,6 +256,7 @@ class FaultMatrixTest {
             }
             long pushedId = before == null ? 0 : before.credentialId();
             row.inject().accept(new Setup(w.emulator, op, () -> deleteQuietly(w.client(true), pushedId)));
+            w.emulator.resetCounts();
             DatabricksClient client = w.client(!row.https());
             Target target = new Target(client, null);
 
@@ -258,8 +265,8 @@ class FaultMatrixTest {
             Exception failure = null;
             try {
                 outcome = switch (op) {
-                    case COLD_PUSH, WARM_PUSH -> {
-                        PushResult pushed = engine.push(request(target, NEW_TOKEN, false));
+                    case COLD_PUSH, WARM_PUSH, COLD_PUSH_FOR_REMOVAL -> {
+                        PushResult pushed = engine.push(request(target, NEW_TOKEN, op == Op.COLD_PUSH_FOR_REMOVAL));
                         yield pushed.created() ? "succeeded: created" : "succeeded: updated";
                     }
                     case REMOVE ->
@@ -277,6 +284,15 @@ class FaultMatrixTest {
                 message = e.getMessage();
             }
             w.emulator.clearFaults();
+            if (row.appliedWithoutAnswer() && (op == Op.COLD_PUSH || op == Op.COLD_PUSH_FOR_REMOVAL)) {
+                // The create landed but its answer did not: a list finds it, and it is never sent again.
+                assertThat(w.emulator.requestCount(Endpoint.GIT_CREDENTIALS_CREATE))
+                        .as("creates")
+                        .isEqualTo(1);
+                assertThat(w.emulator.requestCount(Endpoint.GIT_CREDENTIALS_LIST))
+                        .as("lists")
+                        .isPositive();
+            }
 
             Expect expect = row.expect(op);
             List<StoredGitCredential> stored = w.emulator.gitCredentials(w.sp);
@@ -295,6 +311,9 @@ class FaultMatrixTest {
                             .isEmpty();
                 } else {
                     assertThat(token).as("the pushed token is stored").contains(NEW_TOKEN);
+                    assertThat(stored.get(0).name())
+                            .as("the push's ownership tag is written")
+                            .startsWith(OwnershipTag.PREFIX);
                 }
             } else {
                 DatabricksException e = (DatabricksException) failure;

@@ -356,7 +356,10 @@ class GitCredentialEngineTest {
         fx.emulator.resetCounts();
         engine.push(keep(own, token("ATCTT3xFfGN0second")));
 
-        assertThat(pushed.principal().id()).isEqualTo(fx.sp.id());
+        // The OAuth client id is the service principal's applicationId: nobody had to ask whose credential it is.
+        assertThat(pushed.principal().applicationId()).isEqualToIgnoringCase(fx.sp.applicationId());
+        assertThat(pushed.principal().id()).isZero();
+        assertThat(fx.emulator.requestCount(Endpoint.SCIM_ME)).isZero();
         assertThat(fx.emulator.requestCount(Endpoint.GIT_CREDENTIALS_UPDATE)).isEqualTo(1);
         assertThat(fx.emulator.requestCount(Endpoint.OAUTH_TOKEN)).isZero();
         assertThat(fx.stored())

@@ -22,6 +22,12 @@ class PushInputsTest {
                 .hasMessageNotContaining("deploy-bot");
         assertThatThrownBy(() -> PushInputs.servicePrincipal("12345678901234567890"))
                 .isInstanceOf(IllegalArgumentException.class);
+        for (String notAnId : new String[] {"0", "-5", "9999999999999999999", "12 34", "{6f1d2a3b-0000-4000-8000-0}"}) {
+            assertThatThrownBy(() -> PushInputs.servicePrincipal(notAnId))
+                    .as(notAnId)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatCode(() -> PushInputs.servicePrincipal("9223372036854775807")).doesNotThrowAnyException();
         assertThatThrownBy(() -> PushInputs.servicePrincipal("ATCTT3xFfGN0secret"))
                 .hasMessageNotContaining("ATCTT3xFfGN0secret");
     }
@@ -56,6 +62,20 @@ class PushInputsTest {
         assertThatThrownBy(() -> PushInputs.gitEmail("ci @example.com")).hasMessageContaining("position 3");
         assertThatThrownBy(() -> PushInputs.gitEmail("ci@example.com\u0007")).hasMessageContaining("control");
         assertThatThrownBy(() -> PushInputs.gitEmail("a".repeat(250) + "@x.io")).hasMessageContaining("at most 254");
+        assertThatThrownBy(() -> PushInputs.gitEmail("ci-bot")).hasMessageContaining("not an e-mail address");
+        assertThatThrownBy(() -> PushInputs.gitEmail("a@b@example.com")).hasMessageContaining("not an e-mail address");
+    }
+
+    @Test
+    void theCommandLineNamesTheOptionsItsOwnWay() {
+        assertThatThrownBy(() -> PushInputs.check(PushInputs.Fields.COMMAND_LINE, "deploy-bot", null, null, null))
+                .hasMessageStartingWith("--service-principal must be");
+        assertThatThrownBy(() -> PushInputs.name(PushInputs.Fields.COMMAND_LINE, "jenkins-dgc:x"))
+                .hasMessageStartingWith("--name must not start with jenkins-dgc:");
+        assertThatThrownBy(() -> PushInputs.gitEmail(PushInputs.Fields.COMMAND_LINE, "ci"))
+                .hasMessageStartingWith("--git-email is not an e-mail address");
+        assertThatThrownBy(() -> PushInputs.waitTimeout(PushInputs.Fields.COMMAND_LINE, Duration.ofHours(25)))
+                .hasMessage("--wait-timeout may be at most 24h; a job waiting that long for another one is stuck.");
     }
 
     @Test

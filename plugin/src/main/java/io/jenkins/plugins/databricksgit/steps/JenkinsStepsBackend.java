@@ -9,7 +9,6 @@ import hudson.security.ACLContext;
 import hudson.util.Secret;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
@@ -21,7 +20,6 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.io.File;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -123,6 +121,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
         return build.run().getFullDisplayName();
     }
 
+    @SuppressWarnings("try") // the context is only closed: it restores the caller's authentication
     private static Run<?, ?> run(String buildId) {
         try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
             return Run.fromExternalizableId(buildId);
@@ -132,6 +131,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
+    @SuppressWarnings("try") // the context is only closed: it restores the caller's authentication
     public Target target(PendingRemoval removal) throws Exception {
         Run<?, ?> run = run(removal.buildId());
         if (run == null) {
@@ -194,8 +194,7 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
-            throws IOException {
-        registry.write(removals, credentials);
+    public void saveRegistry(PendingRemovalFile.Contents contents) throws IOException {
+        registry.write(contents);
     }
 }

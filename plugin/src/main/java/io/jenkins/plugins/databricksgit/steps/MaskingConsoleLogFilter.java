@@ -25,6 +25,7 @@ final class MaskingConsoleLogFilter extends ConsoleLogFilter implements Serializ
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // overrides ConsoleLogFilter.decorateLogger(Run, OutputStream), raw in Jenkins
     public OutputStream decorateLogger(Run build, OutputStream logger) {
         Charset charset = charsetName != null ? Charset.forName(charsetName) : StandardCharsets.UTF_8;
         return new MaskingOutputStream(logger, token.getPlainText(), charset);

@@ -47,6 +47,7 @@ public final class PendingRemovalsAction extends InvisibleAction {
         private final long credentialId;
         private final long principalId;
         private final String principalName;
+        private final String applicationId;
         private final String gitProvider;
         private final String leaseHolderId;
         private final String leaseHolder;
@@ -70,6 +71,7 @@ public final class PendingRemovalsAction extends InvisibleAction {
             this.credentialId = r.credentialId();
             this.principalId = r.principalId();
             this.principalName = r.principalName();
+            this.applicationId = r.applicationId();
             this.gitProvider = lease == null ? null : lease.gitProvider();
             this.leaseHolderId = lease == null ? null : lease.holderId();
             this.leaseHolder = lease == null ? null : lease.holder();
@@ -93,6 +95,7 @@ public final class PendingRemovalsAction extends InvisibleAction {
                     .state(PendingRemoval.State.valueOf(state))
                     .credentialId(credentialId)
                     .principal(principalId, principalName)
+                    .applicationId(applicationId)
                     .gitProvider(gitProvider)
                     .leaseHolder(leaseHolderId, leaseHolder)
                     .tokenFingerprint(tokenFingerprint)

@@ -65,6 +65,13 @@ final class Pushes {
                 p.getGitEmail(),
                 resolved.verifyWith(),
                 p.getWaitTimeout() == null ? null : Duration.ofSeconds(p.getWaitTimeout()));
+        for (String dropped : resolved.target().client().workspace().dropped()) {
+            // A URL pasted from the browser: its host is unambiguous, so it is used, and the user told.
+            build.log()
+                    .accept(CredentialLifecycle.PREFIX
+                            + Messages.Pushes_urlTrimmed(
+                                    resolved.target().client().workspace().url(), dropped));
+        }
         try {
             return backend.lifecycle().push(spec, backend.store(build), build.log());
         } catch (DatabricksException | IllegalArgumentException | IllegalStateException e) {

@@ -46,6 +46,7 @@ class BitbucketRepositoryAccessTokenImplTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // Secret.toString() is called on purpose: it is the leak the test looks for
     void toStringNamesTheRepositoryButNeverTheToken() {
         // The stub Secret, like the real one, returns the plain text from toString(): a leak would show here.
         assertThat(Secret.fromString(TOKEN).toString()).isEqualTo(TOKEN);

@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.stapler.verb.POST;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The administrators' list: what it shows, and that only administrators act on it, by POST. */
+@ExtendWith(QuietControllerLog.class)
 class FailedRemovalsMonitorTest {
     /** Jenkins as far as the permission check sees it, with a fixed answer. */
     static final class Root implements AccessControlled {

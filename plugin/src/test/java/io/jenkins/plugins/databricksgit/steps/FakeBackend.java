@@ -9,7 +9,6 @@ import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,8 +81,12 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
     }
 
     private DatabricksClient client() {
+        return client(workspaceUrl);
+    }
+
+    private DatabricksClient client(String url) {
         return new DatabricksClient(
-                WorkspaceUrl.parse(workspaceUrl),
+                WorkspaceUrl.parse(url),
                 DatabricksAuth.bearerToken(SecretValue.of(databricksToken)),
                 ClientSettings.builder()
                         .maxAttempts(1)
@@ -97,20 +99,37 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
         return lifecycle;
     }
 
+    /**
+     * As {@code JenkinsStepsBackend} resolves the Bitbucket credential, with its messages; the workspace is
+     * {@code prod} (the emulator), or a host given with {@code databricksCredentialsId} (authenticated with the same
+     * token as {@code prod}).
+     */
     @Override
     public ResolvedPush resolve(BuildContext build, PushParameters parameters) throws AbortException {
-        String token = tokens.get(parameters.getCredentialsId());
+        String id = parameters.getCredentialsId();
+        String token = tokens.get(id);
         if (token == null) {
-            throw new AbortException("No credential " + parameters.getCredentialsId());
+            throw new AbortException(Messages.JenkinsStepsBackend_credentialNotFound(id));
         }
-        if (!"prod".equals(parameters.getWorkspace())) {
+        BitbucketToken bitbucketToken;
+        try {
+            bitbucketToken = BitbucketToken.of(token, "acme", "app");
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.JenkinsStepsBackend_badToken(id, e.getMessage()));
+        }
+        String url;
+        if (parameters.getHost() != null) {
+            url = parameters.getHost();
+        } else if ("prod".equals(parameters.getWorkspace())) {
+            url = workspaceUrl;
+        } else {
             throw new AbortException("No workspace " + parameters.getWorkspace());
         }
         return new ResolvedPush(
-                new Target(client(), parameters.getServicePrincipal()),
-                "prod",
-                null,
-                BitbucketToken.of(token, "acme", "app"),
+                new Target(client(url), parameters.getServicePrincipal()),
+                parameters.getWorkspace(),
+                parameters.getDatabricksCredentialsId(),
+                bitbucketToken,
                 Secret.fromString(token),
                 null);
     }
@@ -143,7 +162,7 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
 
     @Override
     public Target target(PendingRemoval removal) {
-        return new Target(client(), removal.servicePrincipal());
+        return new Target(client(removal.workspaceUrl()), removal.servicePrincipal());
     }
 
     @Override
@@ -189,9 +208,8 @@ final class FakeBackend implements StepsBackend, LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
-            throws IOException {
-        registry.write(removals, credentials);
+    public void saveRegistry(PendingRemovalFile.Contents contents) throws IOException {
+        registry.write(contents);
     }
 
     static Map<String, String> newBuildXml() {

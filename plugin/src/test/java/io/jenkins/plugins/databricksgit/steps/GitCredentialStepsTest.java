@@ -39,6 +39,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in Jenkins ({@code run(...)} on a pool thread, {@code TailCall.onSuccess/onFailure} calling {@code finished}) is
  * played by the test itself, calling the methods they would call.
  */
+@ExtendWith(QuietControllerLog.class)
 class GitCredentialStepsTest {
     private static final String PREFIX = "[databricks-git-credential] ";
 

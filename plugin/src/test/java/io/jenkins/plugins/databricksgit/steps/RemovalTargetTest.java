@@ -8,7 +8,6 @@ import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -17,6 +16,7 @@ import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleHost;
 import io.jenkins.plugins.databricksgit.core.lifecycle.LifecycleSettings;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemoval;
+import io.jenkins.plugins.databricksgit.core.lifecycle.PendingRemovalFile;
 import io.jenkins.plugins.databricksgit.core.lifecycle.PushSpec;
 import io.jenkins.plugins.databricksgit.core.lifecycle.Pushed;
 import io.jenkins.plugins.databricksgit.core.lifecycle.RemovalStore;
@@ -27,7 +27,6 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +35,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a pending removal targets, through the Jenkins glue ({@link JenkinsStepsBackend#removalTarget}) and the real
  * workspace configuration class, with the lifecycle and the emulator behind: the workspace URL and Databricks
  * credential the push used, whatever an administrator changed in Manage Jenkins meanwhile.
  */
+@ExtendWith(QuietControllerLog.class)
 class RemovalTargetTest {
     /** The global configuration without a controller: nothing to load or save. */
     static final class Configuration extends DatabricksWorkspaces {
@@ -230,6 +231,6 @@ class RemovalTargetTest {
         }
 
         @Override
-        public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials) {}
+        public void saveRegistry(PendingRemovalFile.Contents contents) {}
     }
 }

@@ -38,6 +38,11 @@ public final class BearerTokenAuth extends InternalAuth {
     }
 
     @Override
+    public SecretValue personalAccessToken() {
+        return token;
+    }
+
+    @Override
     public String describe() {
         return "personal access token";
     }

@@ -257,6 +257,7 @@ public final class CredentialSlot {
         published = new KnownCredential(
                 key.workspaceUrl(),
                 key.principalId(),
+                key.applicationId(),
                 key.provider(),
                 knownId,
                 currentFingerprint,

@@ -156,7 +156,8 @@ public final class DatabricksErrors {
             reason = Reason.NOT_SERVICE_PRINCIPAL_MANAGER;
             text = where + " refused to " + ctx.action() + " for service principal " + ctx.principalId() + " ("
                     + http + "): the caller (" + ctx.auth() + ") is not a Service Principal Manager of that service"
-                    + " principal. Grant the caller the Service Principal: Manager role on it (account console >"
+                    + " principal, or no service principal has that numeric id in this workspace. Check the id,"
+                    + " grant the caller the Service Principal: Manager role on it (account console >"
                     + " User management > Service principals > the service principal > Permissions), or"
                     + " authenticate as the service principal itself (its OAuth secret or token) without naming a"
                     + " service principal.";

@@ -62,6 +62,10 @@ public final class DatabricksRestClient {
         return auth.describe();
     }
 
+    public InternalAuth auth() {
+        return auth;
+    }
+
     public Principal me() throws DatabricksException {
         Context c = context("read the caller's identity (SCIM /Me)", null, null);
         JsonNode json = call("GET", url(SCIM + "/Me").build(), null, c);

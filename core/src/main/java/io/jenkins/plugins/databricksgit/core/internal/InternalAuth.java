@@ -38,6 +38,19 @@ public abstract class InternalAuth implements DatabricksAuth {
         return new Redactor(secrets());
     }
 
+    /**
+     * The applicationId of the service principal this auth authenticates as, when it is known without asking
+     * Databricks (the OAuth client id), or {@code null}.
+     */
+    public String applicationId() {
+        return null;
+    }
+
+    /** The personal access token sent as is, or {@code null} when the bearer token is obtained otherwise. */
+    public SecretValue personalAccessToken() {
+        return null;
+    }
+
     public static InternalAuth of(DatabricksAuth auth) {
         if (auth instanceof InternalAuth internal) {
             return internal;

@@ -61,6 +61,11 @@ public final class OAuthClientCredentialsAuth extends InternalAuth {
     }
 
     @Override
+    public String applicationId() {
+        return clientId;
+    }
+
+    @Override
     public String describe() {
         return "OAuth client " + (clientId.length() > 8 ? clientId.substring(0, 8) + "…" : clientId);
     }

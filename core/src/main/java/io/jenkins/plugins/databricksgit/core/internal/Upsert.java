@@ -31,10 +31,19 @@ public final class Upsert {
 
     /**
      * @param knownId the id this JVM remembers for the credential (one PATCH when it is still there), or 0
+     * @param createFirst try the create before listing: for a push that expects no credential (one that will be
+     *     removed again, to a service principal, which holds one credential per provider), so that it costs one
+     *     request when there is none; "already exists" then falls back to list and update. With {@code false} the
+     *     credential is listed first (a kept push usually finds one)
      * @param who the owner, for messages
      */
     public static Outcome run(
-            DatabricksClient client, Long principalIdParam, GitCredentialSpec spec, long knownId, String who)
+            DatabricksClient client,
+            Long principalIdParam,
+            GitCredentialSpec spec,
+            long knownId,
+            boolean createFirst,
+            String who)
             throws DatabricksException {
         boolean knownIdWasGone = false;
         if (knownId != 0) {
@@ -49,9 +58,14 @@ public final class Upsert {
             }
         }
         DatabricksException lastConflict = null;
+        boolean listFirst = !createFirst;
         for (int round = 0; round < ROUNDS; round++) {
-            List<GitCredential> listed = client.listGitCredentials(principalIdParam);
-            Optional<GitCredential> existing = find(listed, spec.gitProvider());
+            Optional<GitCredential> existing = Optional.empty();
+            if (listFirst) {
+                existing = find(client.listGitCredentials(principalIdParam), spec.gitProvider());
+            }
+            // Only the first round may skip the list: a later one follows a conflict and must look.
+            listFirst = true;
             if (existing.isPresent()) {
                 if (update(client, existing.get().id(), spec, principalIdParam)) {
                     return new Outcome(existing.get().id(), false, knownIdWasGone);

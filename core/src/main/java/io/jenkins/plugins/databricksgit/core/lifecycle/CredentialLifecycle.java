@@ -3,6 +3,7 @@ package io.jenkins.plugins.databricksgit.core.lifecycle;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.KnownCredential;
+import io.jenkins.plugins.databricksgit.core.KnownPrincipal;
 import io.jenkins.plugins.databricksgit.core.Lease;
 import io.jenkins.plugins.databricksgit.core.Principal;
 import java.io.IOException;
@@ -218,17 +219,21 @@ public final class CredentialLifecycle implements AutoCloseable {
 
     /** Starts (or joins) a removal attempt on a removal thread. */
     private CompletableFuture<Boolean> attempt(PendingRemoval removal, RemovalStore store, Consumer<String> log) {
-        return runner.submit(
-                removal.id(), InFlightPushes.lane(removal), () -> attempts.run(removal, store, log), () -> {
-                    if (registry.get(removal.id()) != null) {
-                        schedule.takeOver(removal.id());
-                        schedule.later(removal.id());
-                    }
-                    log.accept(PREFIX + "Too many Git credential removals are waiting; the removal of Git credential "
-                            + RemovalAttempts.credentialLabel(removal) + " of " + removal.principalLabel() + " on "
-                            + removal.workspaceUrl() + " is left to the background retry, which sends it within "
-                            + settings.firstRetryDelay().toSeconds() + " s.");
-                });
+        return runner.submit(removal.id(), lane(removal), () -> attempts.run(removal, store, log), () -> {
+            if (registry.get(removal.id()) != null) {
+                schedule.takeOver(removal.id());
+                schedule.later(removal.id());
+            }
+            log.accept(PREFIX + "Too many Git credential removals are waiting; the removal of Git credential "
+                    + RemovalAttempts.credentialLabel(removal) + " of " + removal.principalLabel() + " on "
+                    + removal.workspaceUrl() + " is left to the background retry, which sends it within "
+                    + settings.firstRetryDelay().toSeconds() + " s.");
+        });
+    }
+
+    /** The principal a removal acts on, as the engine names it (removals of one principal run one at a time). */
+    private String lane(PendingRemoval removal) {
+        return InFlightPushes.lane(engine, removal);
     }
 
     /**
@@ -291,11 +296,14 @@ public final class CredentialLifecycle implements AutoCloseable {
     }
 
     /**
-     * Re-registers what was pending before a restart: what the engine knew about the credentials (keeps, ids) and
-     * the leases, so that other pushes respect them, and hands everything to the background retry, which leaves
+     * Re-registers what was pending before a restart: what the engine learnt about principals and knew about the
+     * credentials (keeps, ids) and the leases, so that other pushes respect them, and hands everything to the background retry, which leaves
      * builds that are still running to finish by themselves.
      */
     public void restore(PendingRemovalFile.Contents contents) {
+        for (KnownPrincipal principal : contents.principals()) {
+            engine.restore(principal);
+        }
         for (KnownCredential known : contents.credentials()) {
             engine.restore(known);
         }
@@ -384,8 +392,7 @@ public final class CredentialLifecycle implements AutoCloseable {
     }
 
     static String describe(Principal principal) {
-        return (principal.servicePrincipal() ? "service principal " : "user ") + principal.displayName() + " ("
-                + principal.id() + ")";
+        return (principal.servicePrincipal() ? "service principal " : "user ") + principal.label();
     }
 
     private static void logToController(String line) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.databricksgit.core.lifecycle;
 
+import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
+import io.jenkins.plugins.databricksgit.core.Principal;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,12 +57,16 @@ final class InFlightPushes {
         return Set.copyOf(lanes.keySet());
     }
 
-    /** The lane of a principal: one workspace URL and the principal's numeric id (or, unresolved, its name). */
-    static String lane(String workspaceUrl, long principalId, String servicePrincipal) {
-        return workspaceUrl + '\n' + (principalId != 0 ? String.valueOf(principalId) : "as named: " + servicePrincipal);
+    /**
+     * The lane of a principal: one workspace URL and the principal as the engine names it (the same for every
+     * identity of one principal it can tie together; unresolved, as the build named it).
+     */
+    static String lane(GitCredentialEngine engine, String workspaceUrl, Principal owner, String servicePrincipal) {
+        return engine.principalKey(workspaceUrl, owner.id(), owner.applicationId(), servicePrincipal);
     }
 
-    static String lane(PendingRemoval removal) {
-        return lane(removal.workspaceUrl(), removal.principalId(), removal.servicePrincipal());
+    static String lane(GitCredentialEngine engine, PendingRemoval removal) {
+        return engine.principalKey(
+                removal.workspaceUrl(), removal.principalId(), removal.applicationId(), removal.servicePrincipal());
     }
 }

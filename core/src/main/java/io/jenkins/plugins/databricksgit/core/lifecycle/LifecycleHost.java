@@ -1,9 +1,7 @@
 package io.jenkins.plugins.databricksgit.core.lifecycle;
 
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.Target;
 import java.io.IOException;
-import java.util.Collection;
 
 /** What the lifecycle needs from its surroundings (Jenkins, or a test). */
 public interface LifecycleHost {
@@ -24,8 +22,10 @@ public interface LifecycleHost {
     boolean isBuilding(String buildId);
 
     /**
-     * Persists every removal not done yet and what the engine knows about the credentials (ids, keeps), so that a
-     * restart can restore leases and keeps and go on retrying. Neither holds a secret.
+     * Persists every removal not done yet, what the engine knows about the credentials (ids, keeps) and what it
+     * learnt about principals, so that a restart can restore leases and keeps, go on retrying, and push without
+     * looking anything up again ({@link PendingRemovalFile#write(PendingRemovalFile.Contents)} does it). None of it
+     * holds a secret.
      */
-    void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials) throws IOException;
+    void saveRegistry(PendingRemovalFile.Contents contents) throws IOException;
 }

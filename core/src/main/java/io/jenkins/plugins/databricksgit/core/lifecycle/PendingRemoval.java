@@ -61,6 +61,7 @@ public final class PendingRemoval implements Serializable {
     private final long credentialId;
     private final long principalId;
     private final String principalName;
+    private final String applicationId;
     private final String gitProvider;
     private final String leaseHolderId;
     private final String leaseHolder;
@@ -83,6 +84,7 @@ public final class PendingRemoval implements Serializable {
         this.credentialId = b.credentialId;
         this.principalId = b.principalId;
         this.principalName = b.principalName;
+        this.applicationId = b.applicationId;
         this.gitProvider = b.gitProvider;
         this.leaseHolderId = b.leaseHolderId;
         this.leaseHolder = b.leaseHolder;
@@ -127,6 +129,7 @@ public final class PendingRemoval implements Serializable {
                 .servicePrincipal(servicePrincipal)
                 .state(State.PUSHING)
                 .principal(owner == null ? 0 : owner.id(), owner == null ? null : owner.displayName())
+                .applicationId(owner == null ? null : owner.applicationId())
                 .credentialName(credentialName)
                 .tokenFingerprint(tokenFingerprint)
                 .createdAt(now)
@@ -164,6 +167,7 @@ public final class PendingRemoval implements Serializable {
                 .state(state)
                 .credentialId(credentialId)
                 .principal(principalId, principalName)
+                .applicationId(applicationId)
                 .gitProvider(gitProvider)
                 .leaseHolder(leaseHolderId, leaseHolder)
                 .tokenFingerprint(tokenFingerprint)
@@ -224,9 +228,14 @@ public final class PendingRemoval implements Serializable {
         return credentialId;
     }
 
-    /** The owner's numeric id, or 0 when not known. */
+    /** The owner's numeric id, or 0 when not known (a service principal authenticating as itself with OAuth). */
     public long principalId() {
         return principalId;
+    }
+
+    /** The owner's applicationId, or {@code null} when not known (a user, or a principal named by numeric id). */
+    public String applicationId() {
+        return applicationId;
     }
 
     public String principalName() {
@@ -257,12 +266,14 @@ public final class PendingRemoval implements Serializable {
                 leaseHolderId,
                 leaseHolder,
                 tokenFingerprint,
-                credentialName);
+                credentialName,
+                applicationId,
+                servicePrincipal != null && !servicePrincipal.isBlank());
     }
 
     /** What is known of the push when it never answered. */
     public UnansweredPush unanswered() {
-        return new UnansweredPush(id, credentialName, tokenFingerprint, principalId);
+        return new UnansweredPush(id, credentialName, tokenFingerprint, principalId, applicationId);
     }
 
     /** The last failure, user-facing and without any secret, or {@code null}. */
@@ -295,11 +306,8 @@ public final class PendingRemoval implements Serializable {
 
     /** The principal as users know it, as far as it is known. */
     public String principalLabel() {
-        if (principalName != null) {
-            return principalName + " (" + principalId + ")";
-        }
-        if (principalId != 0) {
-            return String.valueOf(principalId);
+        if (principalId != 0 || applicationId != null) {
+            return new Principal(principalId, applicationId, principalName, true).label();
         }
         return servicePrincipal != null ? servicePrincipal : "the workspace's own identity";
     }
@@ -324,6 +332,7 @@ public final class PendingRemoval implements Serializable {
         private long credentialId;
         private long principalId;
         private String principalName;
+        private String applicationId;
         private String gitProvider;
         private String leaseHolderId;
         private String leaseHolder;
@@ -391,6 +400,11 @@ public final class PendingRemoval implements Serializable {
             return this;
         }
 
+        public Builder applicationId(String applicationId) {
+            this.applicationId = applicationId;
+            return this;
+        }
+
         public Builder gitProvider(String gitProvider) {
             this.gitProvider = gitProvider;
             return this;
@@ -419,6 +433,7 @@ public final class PendingRemoval implements Serializable {
             }
             return credentialId(lease.credentialId())
                     .principal(lease.principalId(), lease.principalName())
+                    .applicationId(lease.applicationId() != null ? lease.applicationId() : applicationId)
                     .gitProvider(lease.gitProvider())
                     .leaseHolder(lease.holderId(), lease.holder())
                     .tokenFingerprint(lease.tokenFingerprint())

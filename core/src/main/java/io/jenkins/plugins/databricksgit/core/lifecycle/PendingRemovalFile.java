@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.databricksgit.core.KnownCredential;
+import io.jenkins.plugins.databricksgit.core.KnownPrincipal;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,21 +19,30 @@ import java.util.List;
 /**
  * The registry of pending removals as a JSON file, written atomically (temporary file, then rename), so that a
  * restart can restore leases and go on retrying. Next to the removals it keeps what the engine knows about each
- * principal's credential ({@link KnownCredential}: ids, keeps, the names it wrote), so that a keep survives a restart.
- * Plain JSON rather than Java serialization: the file is read back at startup and must not be a deserialization
- * gadget. Holds no secret: token fingerprints only.
+ * principal's credential ({@link KnownCredential}: ids, keeps, the names it wrote), so that a keep survives a restart
+ * and a repeated push stays one request, and what it learnt about principals ({@link KnownPrincipal}: a service
+ * principal's applicationId and numeric id, whose personal access token is whose), so that they are not looked up
+ * again. Plain JSON rather than Java serialization: the file is read back at startup and must not be a
+ * deserialization gadget. Holds no secret: one-way token fingerprints only.
  *
- * <p>Format: {@code {"version":2,"removals":[...],"credentials":[...]}}; a plain array of removals (the first format)
- * is still read.
+ * <p>Format: {@code {"version":3,"removals":[...],"credentials":[...],"principals":[...]}}; version 2 (without
+ * principals) and a plain array of removals (the first format) are still read.
  */
 public final class PendingRemovalFile {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the file holds. */
-    public record Contents(List<PendingRemoval> removals, List<KnownCredential> credentials) {
+    public record Contents(
+            List<PendingRemoval> removals, List<KnownCredential> credentials, List<KnownPrincipal> principals) {
         public Contents {
             removals = List.copyOf(removals);
             credentials = List.copyOf(credentials);
+            principals = List.copyOf(principals);
+        }
+
+        /** Removals and credentials, no principals. */
+        public Contents(List<PendingRemoval> removals, List<KnownCredential> credentials) {
+            this(removals, credentials, List.of());
         }
     }
 
@@ -50,10 +60,15 @@ public final class PendingRemovalFile {
         write(removals, List.of());
     }
 
-    public synchronized void write(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
-            throws IOException {
+    public void write(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials) throws IOException {
+        write(new Contents(List.copyOf(removals), List.copyOf(credentials), List.of()));
+    }
+
+    public synchronized void write(Contents contents) throws IOException {
+        Collection<PendingRemoval> removals = contents.removals();
+        Collection<KnownCredential> credentials = contents.credentials();
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("version", 2);
+        root.put("version", 3);
         ArrayNode array = root.putArray("removals");
         for (PendingRemoval r : removals) {
             ObjectNode o = array.addObject();
@@ -68,6 +83,7 @@ public final class PendingRemovalFile {
             o.put("state", r.state().name());
             o.put("principalId", r.principalId());
             o.put("principalName", r.principalName());
+            o.put("applicationId", r.applicationId());
             o.put("tokenFingerprint", r.tokenFingerprint());
             o.put("credentialName", r.credentialName());
             var lease = r.lease();
@@ -90,6 +106,7 @@ public final class PendingRemovalFile {
             ObjectNode o = known.addObject();
             o.put("workspaceUrl", k.workspaceUrl());
             o.put("principalId", k.principalId());
+            o.put("applicationId", k.applicationId());
             o.put("gitProvider", k.gitProvider());
             o.put("credentialId", k.credentialId());
             o.put("tokenFingerprint", k.tokenFingerprint());
@@ -99,6 +116,16 @@ public final class PendingRemovalFile {
             o.put("keptFingerprint", k.keptFingerprint());
             o.put("keptCredentialId", k.keptCredentialId());
             o.put("keptBy", k.keptBy());
+        }
+        ArrayNode principals = root.putArray("principals");
+        for (KnownPrincipal p : contents.principals()) {
+            ObjectNode o = principals.addObject();
+            o.put("workspaceUrl", p.workspaceUrl());
+            o.put("principalId", p.principalId());
+            o.put("applicationId", p.applicationId());
+            o.put("displayName", p.displayName());
+            o.put("servicePrincipal", p.servicePrincipal());
+            o.put("databricksTokenFingerprint", p.databricksTokenFingerprint());
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(
@@ -123,7 +150,7 @@ public final class PendingRemovalFile {
     /** Everything the file holds; empty when it does not exist yet. */
     public synchronized Contents readAll() throws IOException {
         if (!Files.exists(file)) {
-            return new Contents(List.of(), List.of());
+            return new Contents(List.of(), List.of(), List.of());
         }
         JsonNode root = MAPPER.readTree(file.toFile());
         JsonNode array = root.isArray() ? root : root.path("removals");
@@ -138,6 +165,7 @@ public final class PendingRemovalFile {
             known.add(new KnownCredential(
                     text(o, "workspaceUrl"),
                     o.path("principalId").asLong(),
+                    text(o, "applicationId"),
                     text(o, "gitProvider"),
                     o.path("credentialId").asLong(),
                     text(o, "tokenFingerprint"),
@@ -147,7 +175,17 @@ public final class PendingRemovalFile {
                     o.path("keptCredentialId").asLong(),
                     text(o, "keptBy")));
         }
-        return new Contents(removals, known);
+        List<KnownPrincipal> principals = new ArrayList<>();
+        for (JsonNode o : root.path("principals")) {
+            principals.add(new KnownPrincipal(
+                    text(o, "workspaceUrl"),
+                    o.path("principalId").asLong(),
+                    text(o, "applicationId"),
+                    text(o, "displayName"),
+                    o.path("servicePrincipal").asBoolean(true),
+                    text(o, "databricksTokenFingerprint")));
+        }
+        return new Contents(removals, known, principals);
     }
 
     private static PendingRemoval removal(JsonNode o) {
@@ -162,6 +200,7 @@ public final class PendingRemovalFile {
                 .servicePrincipal(text(o, "servicePrincipal"))
                 .state(PendingRemoval.State.valueOf(text(o, "state")))
                 .principal(o.path("principalId").asLong(), text(o, "principalName"))
+                .applicationId(text(o, "applicationId"))
                 .tokenFingerprint(text(o, "tokenFingerprint"))
                 .credentialName(text(o, "credentialName"))
                 .lastError(text(o, "lastError"))

@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A build's push: its inputs checked, the owner resolved (a read), the removal recorded with everything it will need
+ * A build's push: its inputs checked, the owner resolved (as far as the push needs it; a read at most), the removal
+ * recorded with everything it will need
  * (target, owner, the name the push writes, the token's fingerprint) before the push is sent, and completed or
  * forgotten by the push's outcome.
  */
@@ -41,7 +42,7 @@ final class PushFlow {
         PushInputs.servicePrincipal(spec.servicePrincipal());
         String workspaceUrl = spec.target().client().workspace().url();
         String id = UUID.randomUUID().toString();
-        // A read: when it fails, nothing was written and there is nothing to remove.
+        // At most a read: when it fails, nothing was written and there is nothing to remove.
         Principal owner = engine.owner(spec.target());
         PendingRemoval removal = null;
         if (spec.cleanup() != Cleanup.KEEP) {
@@ -65,7 +66,8 @@ final class PushFlow {
         Duration wait = spec.waitTimeout() != null ? spec.waitTimeout() : GitCredentialEngine.DEFAULT_WAIT_TIMEOUT;
         PushResult result;
         inFlight.add(
-                id, InFlightPushes.lane(workspaceUrl, owner.id(), spec.target().servicePrincipal()));
+                id,
+                InFlightPushes.lane(engine, workspaceUrl, owner, spec.target().servicePrincipal()));
         try {
             result = engine.push(new PushRequest(
                     spec.target(),

@@ -55,7 +55,7 @@ final class RemovalAttempts {
             schedule.takeOver(current.id());
             schedule.later(current.id());
             // Tried again as soon as that push has answered (the scheduled retry is the backstop).
-            inFlight.whenFree(InFlightPushes.lane(current), () -> whenPushAnswered.accept(current.id()));
+            inFlight.whenFree(InFlightPushes.lane(engine, current), () -> whenPushAnswered.accept(current.id()));
             log.accept(PREFIX + "Removing Git credential " + credentialLabel(current) + " of "
                     + current.principalLabel() + " on " + current.workspaceUrl() + " waits for a push to the same"
                     + " principal that has not answered yet; it goes on in the background once that push has"
@@ -95,7 +95,7 @@ final class RemovalAttempts {
 
     private RemoveResult removeFromDatabricks(PendingRemoval removal) throws Exception {
         Lease lease = removal.lease();
-        if (lease == null && inFlight.busy(InFlightPushes.lane(removal))) {
+        if (lease == null && inFlight.busy(InFlightPushes.lane(engine, removal))) {
             throw new PushOnItsWay();
         }
         Target target = host.target(removal);

@@ -118,11 +118,12 @@ final class RemovalRegistry {
         }
     }
 
-    /** Writes the registry and the engine's known credentials through the host. */
+    /** Writes the registry and what the engine knows (credentials, principals) through the host. */
     void persist() {
         synchronized (persistLock) {
             try {
-                host.saveRegistry(List.copyOf(removals.values()), engine.knownCredentials());
+                host.saveRegistry(new PendingRemovalFile.Contents(
+                        List.copyOf(removals.values()), engine.knownCredentials(), engine.knownPrincipals()));
             } catch (IOException e) {
                 LOGGER.log(Level.WARNING, "Could not save the pending Git credential removals", e);
             }

@@ -33,8 +33,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(QuietControllerLog.class)
 class CredentialLifecycleTest {
     @TempDir
     Path dir;
@@ -43,6 +45,7 @@ class CredentialLifecycleTest {
     private EmulatedPrincipal ciBot;
     private String token;
     private String otherToken;
+    private String databricksPat;
     private TestHost host;
     private MutableClock clock;
     private GitCredentialEngine engine;
@@ -56,7 +59,8 @@ class CredentialLifecycleTest {
         ciBot = emulator.addServicePrincipal(8573549053511L, "6f1d2a3b-0000-4000-8000-000000000001", "ci-bot");
         token = emulator.addBitbucketRepositoryToken("acme", "app", Set.of("repository"));
         otherToken = emulator.addBitbucketRepositoryToken("acme", "other", Set.of("repository"));
-        host = new TestHost(emulator.url(), emulator.issuePat(ciBot), dir.resolve("pending.json"));
+        databricksPat = emulator.issuePat(ciBot);
+        host = new TestHost(emulator.url(), databricksPat, dir.resolve("pending.json"));
         clock = new MutableClock();
         engine = new GitCredentialEngine();
         lifecycle = newLifecycle(engine, Duration.ofSeconds(5));
@@ -473,6 +477,27 @@ class CredentialLifecycleTest {
         assertThat(lifecycle.remove(pushed.removalId(), store, log::add)).isTrue();
         assertThat(credentials()).isEmpty();
         assertThat(host.registry.read()).isEmpty();
+    }
+
+    @Test
+    void aRestartKeepsWhoTheDatabricksTokenIsAndTheCredentialIdSoTheNextPushIsOneRequest() throws Exception {
+        lifecycle.push(spec("app#13", Cleanup.KEEP, token, null), build("app#13"), log::add);
+        lifecycle.close();
+        assertThat(Files.readString(host.registry.path()))
+                .as("the token's owner is persisted as a one-way fingerprint, never the token")
+                .contains("\"principals\"", ciBot.applicationId())
+                .doesNotContain(databricksPat);
+
+        lifecycle = newLifecycle(new GitCredentialEngine(), Duration.ofSeconds(5));
+        lifecycle.restore(host.registry.readAll());
+        emulator.resetCounts();
+        lifecycle.push(spec("app#14", Cleanup.KEEP, otherToken, null), build("app#14"), log::add);
+
+        assertThat(emulator.requestCounts().entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList())
+                .containsExactly("GIT_CREDENTIALS_UPDATE=1");
     }
 
     @Test

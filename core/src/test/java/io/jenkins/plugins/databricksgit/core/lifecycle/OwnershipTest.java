@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lifecycle: a removal deletes the credential only if it still holds what its push wrote and nobody asked to keep it
  * since, across keeps, unknown outcomes, other controllers, the command-line tool and restarts.
  */
+@ExtendWith(QuietControllerLog.class)
 class OwnershipTest {
     private static final String PREFIX = "[databricks-git-credential] ";
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.databricksgit.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.databricksgit.core.KnownCredential;
+import io.jenkins.plugins.databricksgit.core.KnownPrincipal;
 import io.jenkins.plugins.databricksgit.core.Lease;
 import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.PushResult;
@@ -68,6 +69,79 @@ class PendingRemovalFileTest {
                 .isEqualTo(pushed.withError("Databricks is down.", true, true));
         assertThat(read.removals().get(1).lease()).isEqualTo(pushed.lease());
         assertThat(read.credentials()).containsExactly(known);
+    }
+
+    @Test
+    void principalsKnownByApplicationIdAndLearntLookUpsRoundTrip() throws Exception {
+        PendingRemovalFile file = new PendingRemovalFile(dir.resolve("pending.json"));
+        String app = "6f1d2a3b-0000-4000-8000-000000000002";
+        // A service principal authenticating as itself with OAuth: known by its applicationId only.
+        PendingRemoval before = PendingRemoval.beforePush(
+                "id-2",
+                "app#2",
+                "app 2",
+                PendingRemoval.When.BUILD_END,
+                null,
+                "https://adb-1.azuredatabricks.net",
+                "ci-oauth",
+                null,
+                new Principal(0, app, null, true),
+                "jenkins-dgc:id-2",
+                "cd".repeat(32),
+                5678L);
+        KnownCredential known = new KnownCredential(
+                before.workspaceUrl(),
+                0,
+                app,
+                "bitbucketcloud",
+                77L,
+                "cd".repeat(32),
+                List.of("jenkins-dgc:id-2"),
+                "id-2",
+                null,
+                0,
+                null);
+        KnownPrincipal pair = new KnownPrincipal(before.workspaceUrl(), 42, app, "ci-bot", true, null);
+        KnownPrincipal token = new KnownPrincipal(before.workspaceUrl(), 42, app, "ci-bot", true, "ef".repeat(32));
+
+        file.write(new PendingRemovalFile.Contents(List.of(before), List.of(known), List.of(pair, token)));
+        PendingRemovalFile.Contents read = file.readAll();
+
+        assertThat(read.removals().get(0)).usingRecursiveComparison().isEqualTo(before);
+        assertThat(read.removals().get(0).applicationId()).isEqualTo(app);
+        assertThat(read.removals().get(0).principalLabel()).isEqualTo(app);
+        assertThat(read.credentials()).containsExactly(known);
+        assertThat(read.principals()).containsExactly(pair, token);
+        assertThat(Files.readString(file.path())).contains("\"version\" : 3");
+    }
+
+    @Test
+    void theSecondFormatWithoutPrincipalsIsStillRead() throws Exception {
+        Path path = dir.resolve("pending.json");
+        Files.writeString(
+                path,
+                """
+                { "version" : 2, "removals" : [ ], "credentials" : [ {
+                  "workspaceUrl" : "https://adb-1.azuredatabricks.net", "principalId" : 42,
+                  "gitProvider" : "bitbucketcloud", "credentialId" : 7, "tokenFingerprint" : "ff", "names" : [ ],
+                  "lastPushId" : null, "keptFingerprint" : null, "keptCredentialId" : 0, "keptBy" : null } ] }
+                """);
+
+        PendingRemovalFile.Contents read = new PendingRemovalFile(path).readAll();
+
+        assertThat(read.principals()).isEmpty();
+        assertThat(read.credentials())
+                .containsExactly(new KnownCredential(
+                        "https://adb-1.azuredatabricks.net",
+                        42,
+                        "bitbucketcloud",
+                        7,
+                        "ff",
+                        List.of(),
+                        null,
+                        null,
+                        0,
+                        null));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.jenkins.plugins.databricksgit.core.lifecycle;
 import io.jenkins.plugins.databricksgit.core.ClientSettings;
 import io.jenkins.plugins.databricksgit.core.DatabricksAuth;
 import io.jenkins.plugins.databricksgit.core.DatabricksClient;
-import io.jenkins.plugins.databricksgit.core.KnownCredential;
 import io.jenkins.plugins.databricksgit.core.SecretValue;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,9 +94,8 @@ final class TestHost implements LifecycleHost {
     }
 
     @Override
-    public void saveRegistry(Collection<PendingRemoval> removals, Collection<KnownCredential> credentials)
-            throws IOException {
-        registry.write(removals, credentials);
+    public void saveRegistry(PendingRemovalFile.Contents contents) throws IOException {
+        registry.write(contents);
     }
 
     static final class MemoryStore implements RemovalStore {
