@@ -10,9 +10,7 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -20,17 +18,13 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * its workspace allows, to the service principals it lists, and a Jenkinsfile cannot get around that.
  */
 @WithJenkins
-class AccessRulesTest {
+class AccessRulesTest extends ControllerTest {
     private static final String MANAGER_CREDENTIAL = "databricks-prod-manager";
 
-    private Controller.Databricks databricks;
-    private Controller c;
     private EmulatedPrincipal otherTeam;
 
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks);
+    @Override
+    void configure() throws Exception {
         // prod: a Service Principal Manager's token, for the deployment folder and deploy-bot only.
         EmulatedPrincipal manager = databricks.emulator.addUser("ops@example.com", "ops");
         otherTeam = databricks.emulator.addServicePrincipal(77L, "0a1b2c3d-0000-4000-8000-000000000077", "other-team");
@@ -46,10 +40,8 @@ class AccessRulesTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void defaultHosts() {
         System.clearProperty(DatabricksWorkspaces.ALLOWED_HOSTS_PROPERTY);
-        c.assertNoSecretOnDisk();
-        databricks.close();
     }
 
     private int requests() {

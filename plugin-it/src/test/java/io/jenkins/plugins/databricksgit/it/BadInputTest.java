@@ -9,10 +9,8 @@ import java.util.List;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -20,20 +18,17 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * is sent to Databricks.
  */
 @WithJenkins
-class BadInputTest {
-    private Controller.Databricks databricks;
-    private Controller c;
+class BadInputTest extends ControllerTest {
 
     private boolean strict;
 
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
+    @Override
+    void configure() throws Exception {
         // The test harness makes Pipeline reject unknown step arguments; a real controller only warns, and then our
         // step sees the argument as missing. Test what users get.
         strict = DescribableModel.STRICT_PARAMETER_CHECKING;
         DescribableModel.STRICT_PARAMETER_CHECKING = false;
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
+        c.standard();
         Folder team = c.folder("team-a");
         c.workspaces(
                 c.workspace(Controller.WORKSPACE, Controller.DATABRICKS_CREDENTIAL, w -> {}),
@@ -43,10 +38,8 @@ class BadInputTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void strictAsBefore() {
         DescribableModel.STRICT_PARAMETER_CHECKING = strict;
-        c.assertNoSecretOnDisk();
-        databricks.close();
     }
 
     @ParameterizedTest(name = "{0}")

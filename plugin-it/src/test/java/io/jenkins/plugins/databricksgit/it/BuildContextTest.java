@@ -7,32 +7,14 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Fingerprint;
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Credentials and workspaces are resolved in the context of the build that uses them: its folder decides. */
 @WithJenkins
-class BuildContextTest {
+class BuildContextTest extends ControllerTest {
     private static final String BLOCK =
             "withDatabricksGitCredential(credentialsId: '%s', workspace: '%s') {\n  echo 'in the body'\n}";
-
-    private Controller.Databricks databricks;
-    private Controller c;
-
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
-    }
 
     @Test
     void aFolderCredentialWorksInsideItsFolderOnly() throws Exception {

@@ -8,8 +8,6 @@ import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.util.List;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,20 +19,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * without changing anything keeps every value.
  */
 @WithJenkins
-class FormsTest {
-    private Controller.Databricks databricks;
-    private Controller c;
-
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() {
-        databricks.close();
-    }
+class FormsTest extends ControllerTest {
 
     @ParameterizedTest(name = "verifyToken {0}")
     @ValueSource(strings = {"automatic", "true", "false"})

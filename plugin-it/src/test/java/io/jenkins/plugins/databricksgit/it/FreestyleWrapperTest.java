@@ -12,32 +12,15 @@ import io.jenkins.plugins.databricksgit.steps.DatabricksGitCredentialBuildWrappe
 import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.FailureBuilder;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The build wrapper in real freestyle builds: pushed before the build steps, removed after, whatever the result. */
 @WithJenkins
-class FreestyleWrapperTest {
-    private Controller.Databricks databricks;
-    private Controller c;
+class FreestyleWrapperTest extends ControllerTest {
     private final List<List<StoredGitCredential>> seenDuringTheBuild = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
-    }
 
     private DatabricksGitCredentialBuildWrapper wrapper() {
         DatabricksGitCredentialBuildWrapper w =

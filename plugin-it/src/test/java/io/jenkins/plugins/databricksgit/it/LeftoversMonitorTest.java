@@ -9,10 +9,7 @@ import java.time.Duration;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -20,21 +17,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * buttons work as an administrator uses them (a real page, real forms, CSRF protection on).
  */
 @WithJenkins
-class LeftoversMonitorTest {
-    private Controller.Databricks databricks;
-    private Controller c;
-
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
-    }
+class LeftoversMonitorTest extends ControllerTest {
 
     @Test
     void aFailedRemovalIsListedAndRetryNowRemovesIt() throws Exception {

@@ -11,32 +11,19 @@ import hudson.model.Result;
 import io.jenkins.plugins.databricksgit.steps.DatabricksGitCredentialBuildWrapper;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The token is masked in the real build log, in the forms Git and HTTP tools print it. */
 @WithJenkins
-class MaskingTest {
+class MaskingTest extends ControllerTest {
     private static final List<String> FORMS = List.of("plain", "url", "basic");
 
-    private Controller.Databricks databricks;
-    private Controller c;
-
     @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
+    void printTheToken() {
         PrintSecret.secret = databricks.token;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
     }
 
     @Test

@@ -10,29 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Both steps in real Pipelines: what Databricks holds during and after the build, and what the log says. */
 @WithJenkins
-class PipelineStepsTest {
-    private Controller.Databricks databricks;
-    private Controller c;
+class PipelineStepsTest extends ControllerTest {
 
     @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
+    void openNoGate() {
         Gate.reset();
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
     }
 
     private static final String BLOCK =

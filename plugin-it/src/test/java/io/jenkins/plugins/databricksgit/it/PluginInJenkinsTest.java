@@ -24,8 +24,6 @@ import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.structs.SymbolLookup;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -36,18 +34,16 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * Configuration as Code names resolve, and each web method checks the real permission it must.
  */
 @WithJenkins
-class PluginInJenkinsTest {
+class PluginInJenkinsTest extends ControllerTest {
     private static final String PLUGIN_PACKAGE = "io.jenkins.plugins.databricksgit.";
     private static final String TESTS_PACKAGE = "io.jenkins.plugins.databricksgit.it.";
 
-    private Controller.Databricks databricks;
-    private Controller c;
     private WorkflowJob job;
 
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
+    @Override
+    void configure() throws Exception {
+        c.standard();
+        JenkinsRule j = c.j;
         job = c.pipeline("deploy", "echo 'nothing'");
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -60,11 +56,6 @@ class PluginInJenkinsTest {
                 .grant(Item.EXTENDED_READ, Item.CONFIGURE)
                 .onItems(job)
                 .to("configurer"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        databricks.close();
     }
 
     @Test

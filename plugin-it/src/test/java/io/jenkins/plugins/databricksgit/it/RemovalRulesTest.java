@@ -7,33 +7,15 @@ import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.io.File;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The removal rules (docs/pipeline.md, "When the credential is removed") where Pipeline is involved. */
 @WithJenkins
-class RemovalRulesTest {
+class RemovalRulesTest extends ControllerTest {
     private static final String KEEP = "databricksGitCredential(credentialsId: 'bb-repo-token', workspace: 'prod')";
     private static final String BLOCK =
             "withDatabricksGitCredential(credentialsId: 'bb-repo-token', workspace: 'prod') { echo 'body' }";
-
-    private Controller.Databricks databricks;
-    private Controller c;
-
-    @BeforeEach
-    void setUp(JenkinsRule j) throws Exception {
-        databricks = new Controller.Databricks();
-        c = new Controller(j, databricks).standard();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        c.assertNoSecretOnDisk();
-        databricks.close();
-    }
 
     @Test
     void aBlockLeavesTheCredentialAnEarlierBuildKept() throws Exception {
