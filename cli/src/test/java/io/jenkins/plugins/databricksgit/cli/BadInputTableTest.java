@@ -1,12 +1,9 @@
 package io.jenkins.plugins.databricksgit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import io.jenkins.plugins.databricksgit.testkit.GeneratedDocs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -226,27 +223,6 @@ class BadInputTableTest extends EmulatorTest {
     }
 
     static void checkDocs(String content) throws IOException {
-        Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        Path doc = root.resolveSibling("docs").resolve("reliability.md");
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        int from = text.indexOf(BEGIN);
-        int to = text.indexOf(END);
-        assertThat(from).as("%s has the line %s", doc, BEGIN).isNotNegative();
-        assertThat(to).as("%s has the line %s", doc, END).isGreaterThan(from);
-        if (text.substring(from + BEGIN.length() + 1, to).equals(content)) {
-            return;
-        }
-        if (Boolean.getBoolean("docs.update")) {
-            Files.writeString(
-                    doc,
-                    text.substring(0, from + BEGIN.length() + 1) + content + text.substring(to),
-                    StandardCharsets.UTF_8);
-            return;
-        }
-        Path generated = root.resolve("target").resolve("bad-input.md");
-        Files.createDirectories(generated.getParent());
-        Files.writeString(generated, content, StandardCharsets.UTF_8);
-        fail(doc + " is out of date: the generated table is in " + generated
-                + "; run the test with -Ddocs.update=true to rewrite the page");
+        GeneratedDocs.check("reliability.md", BEGIN, END, content, "bad-input.md");
     }
 }

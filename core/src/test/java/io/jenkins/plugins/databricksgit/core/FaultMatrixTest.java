@@ -8,12 +8,10 @@ import io.jenkins.plugins.databricksgit.testkit.DatabricksEmulator;
 import io.jenkins.plugins.databricksgit.testkit.EmulatedPrincipal;
 import io.jenkins.plugins.databricksgit.testkit.Endpoint;
 import io.jenkins.plugins.databricksgit.testkit.Fault;
+import io.jenkins.plugins.databricksgit.testkit.GeneratedDocs;
 import io.jenkins.plugins.databricksgit.testkit.OAuthClient;
 import io.jenkins.plugins.databricksgit.testkit.StoredGitCredential;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -377,7 +375,7 @@ class FaultMatrixTest {
         String table = "| fault | operation | outcome | message (placeholders for ids and URLs) |\n"
                 + "|---|---|---|---|\n"
                 + String.join("\n", TABLE) + "\n";
-        GeneratedDocs.check("reliability.md", BEGIN, END, table);
+        GeneratedDocs.check("reliability.md", BEGIN, END, table, "reliability.md");
     }
 
     /** One emulated workspace with a service principal that has an OAuth secret. */
@@ -418,37 +416,6 @@ class FaultMatrixTest {
         @Override
         public void close() {
             emulator.close();
-        }
-    }
-
-    /** A generated section of a page under docs/, between two marker lines, checked (or rewritten) by a test. */
-    static final class GeneratedDocs {
-        private GeneratedDocs() {}
-
-        static void check(String page, String begin, String end, String content) throws IOException {
-            Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-            Path doc = root.resolveSibling("docs").resolve(page);
-            String text = Files.readString(doc, StandardCharsets.UTF_8);
-            int from = text.indexOf(begin);
-            int to = text.indexOf(end);
-            assertThat(from).as("%s has the line %s", doc, begin).isNotNegative();
-            assertThat(to).as("%s has the line %s", doc, end).isGreaterThan(from);
-            String current = text.substring(from + begin.length() + 1, to);
-            if (current.equals(content)) {
-                return;
-            }
-            if (Boolean.getBoolean("docs.update")) {
-                Files.writeString(
-                        doc,
-                        text.substring(0, from + begin.length() + 1) + content + text.substring(to),
-                        StandardCharsets.UTF_8);
-                return;
-            }
-            Path generated = root.resolve("target").resolve(page);
-            Files.createDirectories(generated.getParent());
-            Files.writeString(generated, content, StandardCharsets.UTF_8);
-            fail(doc + " is out of date: the generated table is in " + generated
-                    + "; run the test with -Ddocs.update=true to rewrite the page");
         }
     }
 }
