@@ -34,30 +34,4 @@ public record KnownCredential(
     public KnownCredential {
         names = names == null ? List.of() : List.copyOf(names);
     }
-
-    /** A principal known by numeric id only (as persisted before applicationIds were). */
-    public KnownCredential(
-            String workspaceUrl,
-            long principalId,
-            String gitProvider,
-            long credentialId,
-            String tokenFingerprint,
-            List<String> names,
-            String lastPushId,
-            String keptFingerprint,
-            long keptCredentialId,
-            String keptBy) {
-        this(
-                workspaceUrl,
-                principalId,
-                null,
-                gitProvider,
-                credentialId,
-                tokenFingerprint,
-                names,
-                lastPushId,
-                keptFingerprint,
-                keptCredentialId,
-                keptBy);
-    }
 }

@@ -283,7 +283,10 @@ class RoundTripsTest {
                 l.credentialId(),
                 l.holderId(),
                 l.holder(),
-                l.tokenFingerprint());
+                l.tokenFingerprint(),
+                null,
+                null,
+                false);
         GitCredentialEngine afterRestart = new GitCredentialEngine();
         afterRestart.restore(legacy);
         fx.emulator.resetCounts();

@@ -47,10 +47,13 @@ class PendingRemovalFileTest {
                         "holder-1",
                         "app 1",
                         "ab".repeat(32),
-                        "jenkins-dgc:id-1")));
+                        "jenkins-dgc:id-1",
+                        null,
+                        false)));
         KnownCredential known = new KnownCredential(
                 before.workspaceUrl(),
                 8573549053511L,
+                null,
                 "bitbucketcloud",
                 93488329053511L,
                 "ab".repeat(32),
@@ -134,6 +137,7 @@ class PendingRemovalFileTest {
                 .containsExactly(new KnownCredential(
                         "https://adb-1.azuredatabricks.net",
                         42,
+                        null,
                         "bitbucketcloud",
                         7,
                         "ff",
@@ -175,7 +179,10 @@ class PendingRemovalFileTest {
                             7,
                             "h",
                             "app 4",
-                            "ff"));
+                            "ff",
+                            null,
+                            null,
+                            false));
             assertThat(r.why()).isEqualTo(PendingRemoval.Why.NOT_SENT);
         });
     }
