@@ -34,12 +34,13 @@ final class JenkinsStepsBackend implements StepsBackend, LifecycleHost {
 
     private final PendingRemovalFile registry;
     private final CredentialLifecycle lifecycle;
-    private final PushResolver resolver = PushResolver.inJenkins();
+    private final PushResolver resolver;
 
     private JenkinsStepsBackend(File registryFile) {
         this.registry = new PendingRemovalFile(registryFile.toPath());
-        this.lifecycle = new CredentialLifecycle(
-                new GitCredentialEngine(ControllerFingerprints.get()), this, LifecycleSettings.defaults());
+        GitCredentialEngine engine = new GitCredentialEngine(ControllerFingerprints.get());
+        this.lifecycle = new CredentialLifecycle(engine, this, LifecycleSettings.defaults());
+        this.resolver = PushResolver.inJenkins(engine);
     }
 
     static StepsBackend create() {

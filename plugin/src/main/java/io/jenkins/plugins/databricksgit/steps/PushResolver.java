@@ -13,7 +13,6 @@ import io.jenkins.plugins.databricksgit.core.DatabricksClient;
 import io.jenkins.plugins.databricksgit.core.DatabricksException;
 import io.jenkins.plugins.databricksgit.core.GitCredentialEngine;
 import io.jenkins.plugins.databricksgit.core.HostPatterns;
-import io.jenkins.plugins.databricksgit.core.Principal;
 import io.jenkins.plugins.databricksgit.core.Target;
 import io.jenkins.plugins.databricksgit.core.WorkspaceUrl;
 import io.jenkins.plugins.databricksgit.core.lifecycle.CredentialLifecycle;
@@ -22,10 +21,7 @@ import io.jenkins.plugins.databricksgit.workspace.BuildCredentials;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspace;
 import io.jenkins.plugins.databricksgit.workspace.DatabricksWorkspaces;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -48,20 +44,13 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * </ol>
  */
 final class PushResolver {
-    private static final int MAX_CACHED_IDS = 1024;
-
     private final BuildCredentials credentials;
     private final Supplier<DatabricksWorkspaces> config;
     private final Supplier<ClientSettings> settings;
     private final Function<BuildContext, String> jobFullName;
 
-    /** Numeric ids of service principals by workspace URL and the applicationId or id given; ids never change. */
-    private final Map<String, Long> principalIds = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MAX_CACHED_IDS;
-        }
-    };
+    /** Resolves service principals as pushes do, sharing what it learnt (and its look-ups) with them. */
+    private final GitCredentialEngine engine;
 
     /**
      * @param jobFullName the full name of the build's job, which the workspaces' allowed lists are matched against
@@ -70,18 +59,22 @@ final class PushResolver {
             BuildCredentials credentials,
             Supplier<DatabricksWorkspaces> config,
             Supplier<ClientSettings> settings,
-            Function<BuildContext, String> jobFullName) {
+            Function<BuildContext, String> jobFullName,
+            GitCredentialEngine engine) {
         this.credentials = credentials;
+        this.engine = engine;
         this.config = config;
         this.settings = settings;
         this.jobFullName = jobFullName;
     }
 
-    static PushResolver inJenkins() {
+    static PushResolver inJenkins(GitCredentialEngine engine) {
         return new PushResolver(
-                BuildCredentials.JENKINS, DatabricksWorkspaces::get, JenkinsHttp::settings, build -> build.run()
-                        .getParent()
-                        .getFullName());
+                BuildCredentials.JENKINS,
+                DatabricksWorkspaces::get,
+                JenkinsHttp::settings,
+                build -> build.run().getParent().getFullName(),
+                engine);
     }
 
     ResolvedPush resolve(BuildContext build, PushParameters p) throws AbortException, InterruptedException {
@@ -230,23 +223,9 @@ final class PushResolver {
                 Messages.PushResolver_principalNotAllowed(requested, workspace.getName(), describe(allowed)));
     }
 
+    /** The numeric id: no request for a numeric id, one per JVM for an applicationId (the engine's, shared). */
     private long principalId(DatabricksClient client, String given) throws DatabricksException {
-        String g = given.strip().toLowerCase(Locale.ROOT);
-        if (g.matches("[0-9]{1,19}")) {
-            return Long.parseLong(g);
-        }
-        String key = client.workspace().url() + '\n' + g;
-        synchronized (principalIds) {
-            Long cached = principalIds.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Principal p = client.resolveServicePrincipal(given.strip());
-        synchronized (principalIds) {
-            principalIds.put(key, p.id());
-        }
-        return p.id();
+        return engine.owner(new Target(client, given.strip())).id();
     }
 
     private static String describe(List<String> allowed) {

@@ -140,7 +140,8 @@ class PushResolverTest {
                 credentials,
                 () -> config,
                 () -> ClientSettings.builder().maxAttempts(1).build(),
-                build -> job);
+                build -> job,
+                new GitCredentialEngine());
     }
 
     @AfterEach
